@@ -1,0 +1,49 @@
+using CdsHooks.Clinical.Evaluation;
+using CdsHooks.Clinical.Invocation;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace CdsHooks.Clinical.DependencyInjection;
+
+/// <summary>Registers the refractory-disease engine.</summary>
+public static class ClinicalServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the engine, its options and the knowledge base. Packs and profiles load and validate at startup:
+    /// a bad pack stops the host with a message naming the file, line and rule.
+    /// </summary>
+    public static IServiceCollection AddClinical(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<ClinicalOptions>()
+            .Bind(configuration.GetSection(ClinicalOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddTimeProvider();
+        services.AddSingleton(sp => KnowledgeBase.Load(sp.GetRequiredService<IOptions<ClinicalOptions>>().Value));
+        services.AddSingleton<IRefractoryEngine, RefractoryEngine>();
+        services.AddHostedService<KnowledgeBaseWarmup>();
+        return services;
+    }
+
+    private static void TryAddTimeProvider(this IServiceCollection services)
+    {
+        if (!services.Any(d => d.ServiceType == typeof(TimeProvider)))
+        {
+            services.AddSingleton(TimeProvider.System);
+        }
+    }
+
+    /// <summary>Loads the knowledge base while the host starts, so a bad pack fails startup, not the first request.</summary>
+    private sealed class KnowledgeBaseWarmup(KnowledgeBase knowledge) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        // The constructor parameter forces construction; keep a reference so the intent is visible.
+        public KnowledgeBase Knowledge { get; } = knowledge;
+    }
+}

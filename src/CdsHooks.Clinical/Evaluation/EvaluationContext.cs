@@ -1,0 +1,47 @@
+using CdsHooks.Clinical.Logic;
+using CdsHooks.Clinical.Timeline;
+
+namespace CdsHooks.Clinical.Evaluation;
+
+/// <summary>
+/// State of one rule evaluation over one timeline: memoised definitions, and what the card needs to know
+/// about the match (the triggering draft order, the failed mechanisms).
+/// </summary>
+public sealed class EvaluationContext
+{
+    private readonly CriterionResult?[] _definitions;
+
+    internal EvaluationContext(PatientTimeline timeline, int definitionCount)
+    {
+        Timeline = timeline;
+        _definitions = new CriterionResult?[definitionCount];
+    }
+
+    /// <summary>The patient's timeline.</summary>
+    public PatientTimeline Timeline { get; }
+
+    /// <summary>The draft order a <c>draftOrder</c> criterion matched, if any.</summary>
+    public DraftOrder? MatchedDraftOrder { get; internal set; }
+
+    /// <summary>The failed mechanisms a <c>failedMechanisms</c> criterion counted, for card text.</summary>
+    public IReadOnlyList<string> FailedMechanisms { get; internal set; } = [];
+
+    internal CriterionResult Definition(int index, Evaluator evaluator)
+    {
+        return _definitions[index] ??= evaluator.Evaluate(this);
+    }
+
+    /// <summary>Clears per-rule match state; memoised definitions are kept across the rules of a pack.</summary>
+    internal void BeginRule()
+    {
+        MatchedDraftOrder = null;
+        FailedMechanisms = [];
+    }
+}
+
+/// <summary>A compiled criterion.</summary>
+public abstract class Evaluator
+{
+    /// <summary>Evaluates to true, false or unknown, with the facts that decided it.</summary>
+    public abstract CriterionResult Evaluate(EvaluationContext context);
+}

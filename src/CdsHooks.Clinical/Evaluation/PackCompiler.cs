@@ -1,0 +1,197 @@
+using CdsHooks.Clinical.Evaluation.Predicates;
+using CdsHooks.Clinical.Rules.Loading;
+using CdsHooks.Clinical.Rules.Model;
+using CdsHooks.Clinical.Terminology;
+using CdsHooks.Clinical.Timeline;
+
+namespace CdsHooks.Clinical.Evaluation;
+
+/// <summary>
+/// Compiles a pack against the terminology and the site's assumption overrides. Every reference is checked here,
+/// so that a bad pack stops startup instead of silently never firing.
+/// </summary>
+public sealed class PackCompiler(TerminologyCatalog terminology)
+{
+    /// <summary>Compiles one pack.</summary>
+    public CompiledPack Compile(KnowledgePack pack, IReadOnlyDictionary<string, string> overrides)
+    {
+        ArgumentNullException.ThrowIfNull(pack);
+        ArgumentNullException.ThrowIfNull(overrides);
+        var assumptions = ResolveAssumptions(pack, overrides);
+        var definitionIndex = pack.Definitions.Keys.Select((name, i) => (name, i)).ToDictionary(x => x.name, x => x.i, StringComparer.Ordinal);
+        var definitionStubs = definitionIndex.ToDictionary(kv => kv.Key, kv => new DefinitionEvaluator(kv.Value), StringComparer.Ordinal);
+        var scope = new Scope(this, pack, null, assumptions, definitionStubs);
+        foreach (var (name, criterion) in pack.Definitions)
+        {
+            definitionStubs[name].Target = scope.Compile(criterion, new HashSet<string>(StringComparer.Ordinal) { name });
+        }
+
+        var rules = new List<CompiledRule>();
+        foreach (var rule in pack.Rules)
+        {
+            var ruleScope = new Scope(this, pack, rule.Id, assumptions, definitionStubs);
+            var when = ruleScope.Compile(rule.When, new HashSet<string>(StringComparer.Ordinal));
+            ValidateCard(pack, rule);
+            rules.Add(new CompiledRule
+            {
+                Rule = rule,
+                When = when,
+                Assumptions = ruleScope.UsedAssumptions.Select(n => assumptions[n]).ToList(),
+            });
+        }
+
+        return new CompiledPack
+        {
+            Pack = pack,
+            Scope = new Scope(this, pack, null, assumptions, definitionStubs).Compile(pack.Scope, []),
+            Rules = rules.OrderBy(r => r.Rule.Priority).ToList(),
+            DefinitionCount = definitionIndex.Count,
+        };
+    }
+
+    private static Dictionary<string, AssumptionValue> ResolveAssumptions(KnowledgePack pack, IReadOnlyDictionary<string, string> overrides)
+    {
+        var result = new Dictionary<string, AssumptionValue>(StringComparer.Ordinal);
+        foreach (var assumption in pack.Assumptions)
+        {
+            string value = overrides.TryGetValue(assumption.Name, out var site) ? site : assumption.Default;
+            if (!AssumptionValues.IsValid(assumption.Type, value))
+            {
+                throw new PackLoadException(pack.File, 1, null,
+                    $"the site override Clinical:Packs:{pack.Id}:Assumptions:{assumption.Name} = '{value}' is not a valid {assumption.Type.ToString().ToLowerInvariant()}");
+            }
+
+            result[assumption.Name] = new AssumptionValue(assumption.Name, value, assumption.Default, assumption.Description, assumption.Type);
+        }
+
+        foreach (string name in overrides.Keys)
+        {
+            if (!result.ContainsKey(name))
+            {
+                throw new PackLoadException(pack.File, 1, null,
+                    $"the site override Clinical:Packs:{pack.Id}:Assumptions:{name} names no assumption of this pack; known: {string.Join(", ", result.Keys)}");
+            }
+        }
+
+        return result;
+    }
+
+    private static void ValidateCard(KnowledgePack pack, RuleDefinition rule)
+    {
+        foreach (string text in new[] { rule.Card.Summary, rule.Card.Detail, rule.Card.InsufficientData?.Summary, rule.Card.InsufficientData?.Detail, rule.Card.NotRefractory?.Summary }.OfType<string>())
+        {
+            if (CardText.FindUnknownPlaceholder(text, pack.Assumptions.Select(a => a.Name)) is { } unknown)
+            {
+                throw new PackLoadException(pack.File, Line(rule.Origin), rule.Id,
+                    $"unknown placeholder '{{{unknown}}}' in card text; known: {string.Join(", ", CardText.Placeholders)}, and {{param:<assumption>}}");
+            }
+        }
+    }
+
+    internal static int Line(string origin) =>
+        int.TryParse(origin.AsSpan(origin.LastIndexOf(':') + 1), out int line) ? line : 1;
+
+    /// <summary>Compilation state for one rule (or the pack scope and definitions).</summary>
+    private sealed class Scope(
+        PackCompiler compiler,
+        KnowledgePack pack,
+        string? ruleId,
+        Dictionary<string, AssumptionValue> assumptions,
+        Dictionary<string, DefinitionEvaluator> definitions)
+    {
+        public HashSet<string> UsedAssumptions { get; } = new(StringComparer.Ordinal);
+
+        public Evaluator Compile(Criterion criterion, HashSet<string> path) => criterion switch
+        {
+            AllCriterion all => new JunctionEvaluator(all.Parts.Select(p => Compile(p, path)).ToList(), isAll: true),
+            AnyCriterion any => new JunctionEvaluator(any.Parts.Select(p => Compile(p, path)).ToList(), isAll: false),
+            NotCriterion not => new NotEvaluator(Compile(not.Inner, path)),
+            RefCriterion r => Reference(r, path),
+            DiagnosisCriterion d => new DiagnosisEvaluator(ValueSet(d.ValueSet, d), Title(d.ValueSet), d.ActiveOnly),
+            FailedMechanismsCriterion f => new FailedMechanismsEvaluator(
+                ValueSet(f.ValueSet, f), (int)Number(f.AtLeast, f), Bool(f.IntoleranceCounts, f)),
+            TherapyCriterion t => new TherapyEvaluator(
+                ValueSet(t.ValueSet, t),
+                Title(t.ValueSet),
+                t.State,
+                t.Outcomes?.Select(code => TherapyOutcomes.TryParse(code, out var o) ? o : TherapyOutcome.Unknown).ToHashSet(),
+                Duration(t.StartedWithin, t),
+                Duration(t.StartedBefore, t),
+                Duration(t.LastedAtLeast, t)),
+            ObservationCriterion o => new ObservationEvaluator(
+                ValueSet(o.ValueSet, o),
+                Title(o.ValueSet),
+                Duration(o.Within, o),
+                o.Comparison,
+                o.Value is null ? null : Number(o.Value, o),
+                o.Unit,
+                o.CodedValueSet is null ? null : ValueSet(o.CodedValueSet, o),
+                o.ExistsOnly),
+            ProcedureCriterion p => new ProcedureEvaluator(ValueSet(p.ValueSet, p), Title(p.ValueSet), Duration(p.Within, p)),
+            AgeCriterion a => new AgeEvaluator(a.Comparison, Number(a.Years, a)),
+            SexCriterion s => new SexEvaluator(s.Gender),
+            DraftOrderCriterion d => new DraftOrderEvaluator(ValueSet(d.ValueSet, d), Title(d.ValueSet), d.Stopping),
+            TimeSinceCriterion t => new TimeSinceEvaluator(
+                t.EventType, ValueSet(t.ValueSet, t), Title(t.ValueSet), t.Edge, t.Comparison, Duration(t.Span, t)!.Value),
+            ConcurrentMechanismsCriterion c => new ConcurrentMechanismsEvaluator(ValueSet(c.ValueSet, c), (int)Number(c.AtLeast, c), c.IncludeDraftOrders),
+            _ => throw Error(criterion, $"the engine has no evaluator for {criterion.GetType().Name}"),
+        };
+
+        private DefinitionEvaluator Reference(RefCriterion reference, HashSet<string> path)
+        {
+            if (!definitions.TryGetValue(reference.Name, out var target))
+            {
+                throw Error(reference, $"'ref: {reference.Name}' names no definition; known: {string.Join(", ", definitions.Keys)}");
+            }
+
+            if (!path.Add(reference.Name))
+            {
+                throw Error(reference, $"definitions refer to each other in a cycle through '{reference.Name}'");
+            }
+
+            // Walk the definition once more to collect its assumptions and detect cycles; the linked evaluator is shared.
+            Compile(pack.Definitions[reference.Name], path);
+            path.Remove(reference.Name);
+            return target;
+        }
+
+        private int ValueSet(string idOrUrl, Criterion at) =>
+            compiler._terminology.TryGet(idOrUrl, out var valueSet)
+                ? valueSet.Index
+                : throw Error(at, $"value set '{idOrUrl}' is not in the conformance directory (fhir-profiles/); add ValueSet-{idOrUrl}.json or fix the name");
+
+        private string Title(string idOrUrl) =>
+            compiler._terminology.TryGet(idOrUrl, out var valueSet) ? valueSet.Title : idOrUrl;
+
+        private decimal Number(Parameter<decimal> parameter, Criterion at) =>
+            parameter.AssumptionName is { } name ? AssumptionValues.Number(Assumption(name, AssumptionType.Number, at)) : parameter.Literal;
+
+        private bool Bool(Parameter<bool> parameter, Criterion at) =>
+            parameter.AssumptionName is { } name ? AssumptionValues.Boolean(Assumption(name, AssumptionType.Boolean, at)) : parameter.Literal;
+
+        private ClinicalDuration? Duration(Parameter<ClinicalDuration>? parameter, Criterion at) =>
+            parameter is null ? null
+            : parameter.AssumptionName is { } name ? AssumptionValues.Duration(Assumption(name, AssumptionType.Duration, at))
+            : parameter.Literal;
+
+        private string Assumption(string name, AssumptionType type, Criterion at)
+        {
+            if (!assumptions.TryGetValue(name, out var value))
+            {
+                throw Error(at, $"'${name}' names no assumption of this pack; declare it under 'assumptions'");
+            }
+
+            if (value.Type != type)
+            {
+                throw Error(at, $"'${name}' is a {value.Type.ToString().ToLowerInvariant()}, but a {type.ToString().ToLowerInvariant()} is needed here");
+            }
+
+            UsedAssumptions.Add(name);
+            return value.Value;
+        }
+
+        private PackLoadException Error(Criterion at, string problem) => new(pack.File, Line(at.Origin), ruleId, problem);
+    }
+
+    private readonly TerminologyCatalog _terminology = terminology;
+}

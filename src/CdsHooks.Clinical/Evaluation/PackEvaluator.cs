@@ -1,0 +1,48 @@
+using CdsHooks.Clinical.Cards;
+using CdsHooks.Clinical.Logic;
+using CdsHooks.Clinical.Timeline;
+
+namespace CdsHooks.Clinical.Evaluation;
+
+/// <summary>Evaluates compiled packs over a timeline for one hook; pure, with no I/O.</summary>
+public static class PackEvaluator
+{
+    /// <summary>
+    /// Evaluates every rule of every pack in scope that runs on <paramref name="hook"/>.
+    /// A pack whose scope is not true says nothing (its disease is not this patient's, or cannot be known).
+    /// </summary>
+    public static List<RuleOutcome> Evaluate(IReadOnlyList<CompiledPack> packs, PatientTimeline timeline, string hook)
+    {
+        ArgumentNullException.ThrowIfNull(packs);
+        var outcomes = new List<RuleOutcome>();
+        foreach (var pack in packs)
+        {
+            var context = new EvaluationContext(timeline, pack.DefinitionCount);
+            if (pack.Scope.Evaluate(context).Value != Tri.True)
+            {
+                continue;
+            }
+
+            foreach (var rule in pack.Rules)
+            {
+                if (!rule.Rule.Hooks.Contains(hook))
+                {
+                    continue;
+                }
+
+                context.BeginRule();
+                var result = rule.When.Evaluate(context);
+                outcomes.Add(new RuleOutcome
+                {
+                    Pack = pack,
+                    Rule = rule,
+                    Result = result,
+                    MatchedDraftOrder = context.MatchedDraftOrder,
+                    FailedMechanisms = context.FailedMechanisms,
+                });
+            }
+        }
+
+        return outcomes;
+    }
+}

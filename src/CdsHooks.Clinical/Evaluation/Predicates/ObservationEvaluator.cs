@@ -1,0 +1,92 @@
+using System.Globalization;
+using CdsHooks.Clinical.Logic;
+using CdsHooks.Clinical.Rules.Model;
+using CdsHooks.Clinical.Timeline;
+
+namespace CdsHooks.Clinical.Evaluation.Predicates;
+
+/// <summary>
+/// <c>observation</c>: the latest observation of a value set within a window, compared with a threshold in a given
+/// unit (UCUM-converted), or tested for a coded value; or whether one exists at all.
+/// </summary>
+internal sealed class ObservationEvaluator(
+    int valueSet,
+    string title,
+    ClinicalDuration? within,
+    Comparison? comparison,
+    decimal? threshold,
+    string? unit,
+    int? codedValueSet,
+    bool existsOnly) : Evaluator
+{
+    public override CriterionResult Evaluate(EvaluationContext context)
+    {
+        var timeline = context.Timeline;
+        DateTimeOffset? since = within?.Before(timeline.AsOf);
+        foreach (var point in timeline.Observations)
+        {
+            if (!point.Memberships.Contains(valueSet) || point.Time is not { } time || time.LowerBound > timeline.AsOf)
+            {
+                continue;
+            }
+
+            if (since is { } start && time.UpperBound <= start)
+            {
+                break; // newest first: everything after this is older still.
+            }
+
+            var decided = Decide(point);
+            if (decided is not null)
+            {
+                return decided;
+            }
+        }
+
+        if (existsOnly && !timeline.IsMissing("Observation"))
+        {
+            return CriterionResult.False;
+        }
+
+        string window = within is { } w ? $" in the last {w}" : "";
+        return CriterionResult.Unknown(timeline.IsMissing("Observation")
+            ? $"Observations could not be retrieved, so no {title} result is available"
+            : $"no {title} result{window}");
+    }
+
+    private CriterionResult? Decide(ObservationPoint point)
+    {
+        if (existsOnly)
+        {
+            return new CriterionResult(Tri.True, [new Fact(point.Reference, $"{title} on record ({Date(point)})")], []);
+        }
+
+        if (codedValueSet is { } coded)
+        {
+            if (point.CodedValue is null)
+            {
+                return null;
+            }
+
+            bool inSet = point.ValueMemberships.Contains(coded);
+            string value = point.CodedValue.Text ?? point.CodedValue.Coding?.FirstOrDefault()?.Display ?? "coded result";
+            return CriterionResult.Of(inSet, [new Fact(point.Reference, $"{title}: {value} ({Date(point)})")]);
+        }
+
+        if (point.Value is not { } raw)
+        {
+            return null;
+        }
+
+        decimal value2 = raw;
+        if (unit is not null && !UcumUnits.TryConvert(raw, point.Unit, unit, out value2))
+        {
+            return null; // a unit we cannot convert is not evidence either way
+        }
+
+        bool holds = comparison!.Value.Holds(value2, threshold!.Value);
+        string shown = unit is null ? raw.ToString(CultureInfo.InvariantCulture) : $"{value2.ToString("0.##", CultureInfo.InvariantCulture)} {unit}";
+        return CriterionResult.Of(holds, [new Fact(point.Reference, $"{title} {shown} ({Date(point)})")]);
+    }
+
+    private static string Date(ObservationPoint point) => point.Time is { } time ? TimelineDates.Day(time) : "undated";
+}

@@ -1,0 +1,83 @@
+using CdsHooks.Clinical.Logic;
+using CdsHooks.Clinical.Rules.Model;
+using CdsHooks.Clinical.Timeline;
+
+namespace CdsHooks.Clinical.Evaluation.Predicates;
+
+/// <summary><c>therapy</c>: an episode of a therapy in a value set, filtered by state, outcome and timing.</summary>
+internal sealed class TherapyEvaluator(
+    int valueSet,
+    string title,
+    TherapyState state,
+    IReadOnlySet<TherapyOutcome>? outcomes,
+    ClinicalDuration? startedWithin,
+    ClinicalDuration? startedBefore,
+    ClinicalDuration? lastedAtLeast) : Evaluator
+{
+    public override CriterionResult Evaluate(EvaluationContext context)
+    {
+        var timeline = context.Timeline;
+        var now = timeline.AsOf;
+        List<Fact>? facts = null;
+        List<string>? missing = null;
+        foreach (var episode in timeline.Episodes)
+        {
+            if (!episode.Memberships.Contains(valueSet) || !InState(episode))
+            {
+                continue;
+            }
+
+            Tri match = Tri.True;
+            if (outcomes is not null)
+            {
+                match = outcomes.Contains(episode.Outcome) ? Tri.True
+                    : episode.Outcome == TherapyOutcome.Unknown ? Tri.Unknown : Tri.False;
+            }
+
+            if (startedWithin is { } within)
+            {
+                match = TriLogic.And(match, episode.Start is { } s ? TriLogic.From(s.UpperBound > within.Before(now)) : Tri.Unknown);
+            }
+
+            if (startedBefore is { } before)
+            {
+                match = TriLogic.And(match, episode.Start is { } s ? TriLogic.From(s.LowerBound <= before.Before(now)) : Tri.Unknown);
+            }
+
+            if (lastedAtLeast is { } lasted)
+            {
+                match = TriLogic.And(match, episode.Start is { } s
+                    ? TriLogic.From(lasted.After(s.LowerBound) <= (episode.End?.UpperBound ?? now))
+                    : Tri.Unknown);
+            }
+
+            if (match == Tri.True)
+            {
+                (facts ??= []).Add(new Fact(episode.Reference, $"{title}: {episode.Label} ({episode.Outcome.Describe()})"));
+            }
+            else if (match == Tri.Unknown)
+            {
+                (missing ??= []).Add($"{(episode.Start is null ? "start date" : "outcome")} of {episode.Reference} ({episode.Label})");
+            }
+        }
+
+        if (facts is not null)
+        {
+            return new CriterionResult(Tri.True, facts, []);
+        }
+
+        if (timeline.IsMissing("MedicationStatement") || timeline.IsMissing("MedicationRequest"))
+        {
+            (missing ??= []).Add("medication history could not be retrieved");
+        }
+
+        return missing is null ? CriterionResult.False : new CriterionResult(Tri.Unknown, [], missing);
+    }
+
+    private bool InState(TherapyEpisode episode) => state switch
+    {
+        TherapyState.Active => episode.IsActive,
+        TherapyState.Ended => !episode.IsActive,
+        _ => true,
+    };
+}

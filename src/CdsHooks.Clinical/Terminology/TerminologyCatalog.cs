@@ -1,0 +1,241 @@
+using System.Collections.Frozen;
+using System.Diagnostics.CodeAnalysis;
+using CdsHooks.Fhir.Model;
+
+namespace CdsHooks.Clinical.Terminology;
+
+/// <summary>
+/// Every ValueSet the packs use, compiled once at startup into a code index, so that classifying a coding
+/// is one dictionary lookup that yields the set of ValueSets it belongs to.
+/// </summary>
+public sealed class TerminologyCatalog
+{
+    private readonly IReadOnlyList<ValueSetDefinition> _valueSets;
+    private readonly FrozenDictionary<string, ValueSetDefinition> _byIdOrUrl;
+    private readonly FrozenDictionary<CodeKey, ValueSetMask> _codeIndex;
+    private readonly IReadOnlyList<(CodeKey Prefix, ValueSetMask Mask)> _prefixIndex;
+    private readonly FrozenDictionary<CodeKey, AgentInfo> _agentsByCode;
+    private readonly IReadOnlyList<TextSynonym> _synonyms;
+    private readonly FrozenDictionary<string, string> _codeDisplays;
+    private readonly FrozenDictionary<CodeKey, CodeKey[]> _translations;
+    private readonly FrozenDictionary<string, IReadOnlyList<CodeSystemConcept>> _codeSystems;
+
+    internal TerminologyCatalog(
+        IReadOnlyList<ValueSetDefinition> valueSets,
+        FrozenDictionary<CodeKey, ValueSetMask> codeIndex,
+        IReadOnlyList<(CodeKey Prefix, ValueSetMask Mask)> prefixIndex,
+        FrozenDictionary<CodeKey, AgentInfo> agentsByCode,
+        IReadOnlyList<TextSynonym> synonyms,
+        FrozenDictionary<string, string> codeDisplays,
+        FrozenDictionary<CodeKey, CodeKey[]> translations,
+        FrozenDictionary<string, IReadOnlyList<CodeSystemConcept>> codeSystems,
+        bool textMatching)
+    {
+        _valueSets = valueSets;
+        _codeIndex = codeIndex;
+        _prefixIndex = prefixIndex;
+        _agentsByCode = agentsByCode;
+        _synonyms = synonyms;
+        _codeDisplays = codeDisplays;
+        _translations = translations;
+        _codeSystems = codeSystems;
+        TextMatching = textMatching;
+        var byIdOrUrl = new Dictionary<string, ValueSetDefinition>(StringComparer.Ordinal);
+        foreach (var valueSet in valueSets)
+        {
+            byIdOrUrl[valueSet.Id] = valueSet;
+            byIdOrUrl[valueSet.Url] = valueSet;
+        }
+
+        _byIdOrUrl = byIdOrUrl.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    /// <summary>Whether free text (CodeableConcept.text, coding display) may match synonyms; a site switch.</summary>
+    public bool TextMatching { get; }
+
+    /// <summary>All loaded value sets, by index.</summary>
+    public IReadOnlyList<ValueSetDefinition> ValueSets => _valueSets;
+
+    /// <summary>Finds a value set by id or canonical URL.</summary>
+    public bool TryGet(string idOrUrl, [NotNullWhen(true)] out ValueSetDefinition? valueSet) =>
+        _byIdOrUrl.TryGetValue(idOrUrl, out valueSet);
+
+    /// <summary>The concepts of a loaded CodeSystem, in file order; empty when the system is not loaded.</summary>
+    public IReadOnlyList<CodeSystemConcept> ConceptsOf(string system) =>
+        _codeSystems.TryGetValue(system, out var concepts) ? concepts : [];
+
+    /// <summary>The display of a project code (mechanism class, therapy outcome...), or the code itself.</summary>
+    public string DisplayOf(string system, string code) =>
+        _codeDisplays.TryGetValue(system + "|" + code, out var display) ? display : code;
+
+    /// <summary>
+    /// Translates a coding into a code of <paramref name="targetSystem"/> through the loaded ConceptMaps
+    /// (e.g. a SNOMED CT stop reason into a therapy outcome), or returns the code itself when already in that system.
+    /// </summary>
+    public bool TryTranslate(Coding? coding, string targetSystem, [NotNullWhen(true)] out string? targetCode)
+    {
+        targetCode = null;
+        if (coding?.System is not { Length: > 0 } system || coding.Code is not { Length: > 0 } code)
+        {
+            return false;
+        }
+
+        if (system == targetSystem)
+        {
+            targetCode = code;
+            return true;
+        }
+
+        if (_translations.TryGetValue(new CodeKey(system, code), out var targets))
+        {
+            foreach (var target in targets)
+            {
+                if (target.System == targetSystem)
+                {
+                    targetCode = target.Code;
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The value sets a single coding belongs to.</summary>
+    public ValueSetMask Classify(Coding? coding)
+    {
+        if (coding?.System is not { Length: > 0 } system || coding.Code is not { Length: > 0 } code)
+        {
+            return ValueSetMask.Empty;
+        }
+
+        var key = new CodeKey(system, code);
+        var mask = _codeIndex.TryGetValue(key, out var direct) ? direct : ValueSetMask.Empty;
+        if (CodeKey.IsIcd10(system))
+        {
+            foreach (var (prefix, prefixMask) in _prefixIndex)
+            {
+                if (prefix.System == system && key.Code.StartsWith(prefix.Code, StringComparison.Ordinal))
+                {
+                    mask = mask.Union(prefixMask);
+                }
+            }
+        }
+
+        return mask;
+    }
+
+    /// <summary>The value sets any coding (or, where enabled, the text) of a concept belongs to.</summary>
+    public ValueSetMask Classify(CodeableConcept? concept)
+    {
+        if (concept is null)
+        {
+            return ValueSetMask.Empty;
+        }
+
+        var mask = ValueSetMask.Empty;
+        if (concept.Coding is { } codings)
+        {
+            foreach (var coding in codings)
+            {
+                mask = mask.Union(Classify(coding));
+            }
+        }
+
+        if (mask.IsEmpty && TextMatching)
+        {
+            foreach (var synonym in MatchingSynonyms(concept))
+            {
+                mask = mask.Union(synonym.Mask);
+            }
+        }
+
+        return mask;
+    }
+
+    /// <summary>Resolves a medication concept to its ingredient and mechanism class.</summary>
+    public AgentInfo? ResolveAgent(CodeableConcept? concept)
+    {
+        if (concept?.Coding is { } codings)
+        {
+            foreach (var coding in codings)
+            {
+                if (coding.System is { Length: > 0 } system && coding.Code is { Length: > 0 } code
+                    && _agentsByCode.TryGetValue(new CodeKey(system, code), out var agent))
+                {
+                    return agent;
+                }
+            }
+        }
+
+        if (concept is not null && TextMatching)
+        {
+            foreach (var synonym in MatchingSynonyms(concept))
+            {
+                if (synonym.Agent is not null)
+                {
+                    return synonym.Agent;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private IEnumerable<TextSynonym> MatchingSynonyms(CodeableConcept concept)
+    {
+        foreach (var text in Texts(concept))
+        {
+            string normalised = text.ToLowerInvariant();
+            foreach (var synonym in _synonyms)
+            {
+                if (ContainsTerm(normalised, synonym.Text))
+                {
+                    yield return synonym;
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<string> Texts(CodeableConcept concept)
+    {
+        if (!string.IsNullOrWhiteSpace(concept.Text))
+        {
+            yield return concept.Text;
+        }
+
+        if (concept.Coding is { } codings)
+        {
+            foreach (var coding in codings)
+            {
+                if (!string.IsNullOrWhiteSpace(coding.Display))
+                {
+                    yield return coding.Display;
+                }
+            }
+        }
+    }
+
+    // A synonym matches as a whole word in Latin script; CJK text has no word breaks, so it matches as a substring.
+    private static bool ContainsTerm(string text, string term)
+    {
+        int start = 0;
+        while ((start = text.IndexOf(term, start, StringComparison.Ordinal)) >= 0)
+        {
+            int end = start + term.Length;
+            bool leftOk = start == 0 || !char.IsAsciiLetterOrDigit(text[start - 1]);
+            bool rightOk = end == text.Length || !char.IsAsciiLetterOrDigit(text[end]);
+            if (leftOk && rightOk)
+            {
+                return true;
+            }
+
+            start++;
+        }
+
+        return false;
+    }
+}
+
+/// <summary>A normalised text synonym and the value sets (and agent) it stands for.</summary>
+internal sealed record TextSynonym(string Text, ValueSetMask Mask, AgentInfo? Agent);

@@ -1,0 +1,262 @@
+using CdsHooks.Clinical.Invocation;
+using CdsHooks.Clinical.Terminology;
+using CdsHooks.Fhir.Model;
+
+namespace CdsHooks.Clinical.Timeline;
+
+/// <summary>Normalises a hook call's FHIR resources into a <see cref="PatientTimeline"/>.</summary>
+public sealed class TimelineBuilder(TerminologyCatalog terminology)
+{
+    private static readonly HashSet<string> IgnoredStatuses = new(StringComparer.Ordinal)
+    {
+        "entered-in-error", "not-taken", "not-done", "cancelled", "revoked",
+    };
+
+    /// <summary>Builds the timeline as of <paramref name="asOf"/>.</summary>
+    public PatientTimeline Build(HookInvocation invocation, DateTimeOffset asOf)
+    {
+        ArgumentNullException.ThrowIfNull(invocation);
+        var resources = invocation.Data.Resources;
+        var medications = IndexMedications(resources);
+        var diagnoses = new List<Diagnosis>();
+        var episodes = new List<TherapyEpisode>();
+        var observations = new List<ObservationPoint>();
+        var procedures = new List<ProcedureEvent>();
+        var outcomeSignals = new OutcomeSignals();
+
+        foreach (var resource in resources)
+        {
+            switch (resource)
+            {
+                case Condition condition when ToDiagnosis(condition) is { } diagnosis:
+                    diagnoses.Add(diagnosis);
+                    break;
+                case MedicationStatement statement when !IgnoredStatuses.Contains(statement.Status ?? ""):
+                    episodes.Add(ToEpisode(statement, medications));
+                    break;
+                case MedicationRequest request when request.Status is not ("draft" or null) && !IgnoredStatuses.Contains(request.Status):
+                    episodes.Add(ToEpisode(request, medications));
+                    break;
+                case Observation observation when !IgnoredStatuses.Contains(observation.Status ?? ""):
+                    var point = ToPoint(observation);
+                    observations.Add(point);
+                    outcomeSignals.Collect(observation, point, terminology);
+                    break;
+                case Procedure procedure when !IgnoredStatuses.Contains(procedure.Status ?? ""):
+                    var procedureEvent = ToProcedure(procedure);
+                    procedures.Add(procedureEvent);
+                    episodes.Add(ToEpisode(procedure, procedureEvent));
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        var resolved = RemoveDuplicateRequests(episodes)
+            .Select(episode => outcomeSignals.Apply(episode, asOf))
+            .OrderBy(e => e.Start?.LowerBound ?? DateTimeOffset.MaxValue)
+            .ToList();
+
+        return new PatientTimeline
+        {
+            AsOf = asOf,
+            PatientId = invocation.PatientId,
+            BirthDate = invocation.Data.Patient?.BirthDate,
+            Gender = invocation.Data.Patient?.Gender,
+            Diagnoses = diagnoses,
+            Episodes = LineOfTherapy.Number(resolved, LineOfTherapy.DefaultFilter),
+            Observations = observations.OrderByDescending(o => o.Time?.LowerBound ?? DateTimeOffset.MinValue).ToList(),
+            Procedures = procedures.OrderBy(p => p.Start?.LowerBound ?? DateTimeOffset.MaxValue).ToList(),
+            DraftOrders = invocation.DraftOrders.Select((order, i) => ToDraftOrder(order, i, medications)).ToList(),
+            MissingResourceTypes = MissingTypes(invocation),
+        };
+    }
+
+    private static HashSet<string> MissingTypes(HookInvocation invocation)
+    {
+        var missing = invocation.DataGaps.Select(g => g.ResourceType).ToHashSet(StringComparer.Ordinal);
+        if (invocation.Data.Patient is null)
+        {
+            missing.Add("Patient");
+        }
+
+        return missing;
+    }
+
+    private static Dictionary<string, Medication> IndexMedications(IReadOnlyList<Resource> resources)
+    {
+        var index = new Dictionary<string, Medication>(StringComparer.Ordinal);
+        foreach (var resource in resources)
+        {
+            if (resource is Medication { Id: { } id } medication)
+            {
+                index["Medication/" + id] = medication;
+            }
+        }
+
+        return index;
+    }
+
+    private static CodeableConcept? MedicationCode(
+        CodeableConcept? inline, Reference? reference, DomainResource owner, Dictionary<string, Medication> medications)
+    {
+        if (inline is not null || reference?.ReferenceValue is not { } target)
+        {
+            return inline;
+        }
+
+        if (target.StartsWith('#') && owner.Contained is { } contained)
+        {
+            string id = target[1..];
+            return contained.OfType<Medication>().FirstOrDefault(m => m.Id == id)?.Code;
+        }
+
+        return medications.TryGetValue(target, out var medication) ? medication.Code : null;
+    }
+
+    private Diagnosis? ToDiagnosis(Condition condition)
+    {
+        string? verification = FirstCode(condition.VerificationStatus);
+        if (verification is "refuted" or "entered-in-error")
+        {
+            return null;
+        }
+
+        return new Diagnosis
+        {
+            Reference = "Condition/" + condition.Id,
+            Code = condition.Code,
+            Memberships = terminology.Classify(condition.Code),
+            Onset = condition.OnsetTime,
+            ClinicalStatus = FirstCode(condition.ClinicalStatus),
+            VerificationStatus = verification,
+        };
+    }
+
+    private TherapyEpisode ToEpisode(MedicationStatement statement, Dictionary<string, Medication> medications)
+    {
+        var code = MedicationCode(statement.MedicationCodeableConcept, statement.MedicationReference, statement, medications);
+        return new TherapyEpisode
+        {
+            Reference = "MedicationStatement/" + statement.Id,
+            Source = TherapySource.MedicationStatement,
+            Agent = terminology.ResolveAgent(code),
+            Code = code,
+            Memberships = terminology.Classify(code),
+            Start = statement.EffectiveStart,
+            End = statement.EffectiveEnd,
+            Status = statement.Status,
+            Outcome = OutcomeFromReasons(statement.StatusReason, statement.Status),
+        };
+    }
+
+    private TherapyEpisode ToEpisode(MedicationRequest request, Dictionary<string, Medication> medications)
+    {
+        var code = MedicationCode(request.MedicationCodeableConcept, request.MedicationReference, request, medications);
+        return new TherapyEpisode
+        {
+            Reference = "MedicationRequest/" + request.Id,
+            Source = TherapySource.MedicationRequest,
+            Agent = terminology.ResolveAgent(code),
+            Code = code,
+            Memberships = terminology.Classify(code),
+            Start = request.AuthoredOn,
+            Status = request.Status,
+            Outcome = OutcomeFromReasons(request.StatusReason is { } reason ? [reason] : null, request.Status),
+        };
+    }
+
+    private TherapyEpisode ToEpisode(Procedure procedure, ProcedureEvent procedureEvent) => new()
+    {
+        Reference = procedureEvent.Reference,
+        Source = TherapySource.Procedure,
+        Code = procedure.Code,
+        Memberships = procedureEvent.Memberships,
+        Start = procedureEvent.Start,
+        End = procedureEvent.End ?? procedureEvent.Start,
+        Status = procedure.Status,
+        Outcome = OutcomeFromReasons(
+            procedure.Outcome is { } outcome ? [outcome] : procedure.StatusReason is { } reason ? [reason] : null,
+            procedure.Status == "in-progress" ? "active" : procedure.Status),
+    };
+
+    private TherapyOutcome OutcomeFromReasons(IReadOnlyList<CodeableConcept>? reasons, string? status)
+    {
+        if (reasons is not null)
+        {
+            foreach (var reason in reasons)
+            {
+                foreach (var coding in reason.Coding ?? [])
+                {
+                    if (terminology.TryTranslate(coding, KnownSystems.TherapyOutcome, out var code)
+                        && TherapyOutcomes.TryParse(code, out var outcome))
+                    {
+                        return outcome;
+                    }
+                }
+            }
+        }
+
+        return status is "active" or "intended" or "on-hold" ? TherapyOutcome.Ongoing : TherapyOutcome.Unknown;
+    }
+
+    private ObservationPoint ToPoint(Observation observation)
+    {
+        var quantity = observation.ValueQuantity;
+        return new ObservationPoint
+        {
+            Reference = "Observation/" + observation.Id,
+            Memberships = terminology.Classify(observation.Code),
+            Time = observation.EffectiveTime,
+            Value = quantity?.Value ?? observation.ValueInteger,
+            Unit = quantity?.Code ?? quantity?.Unit,
+            Comparator = quantity?.Comparator,
+            ValueMemberships = terminology.Classify(observation.ValueCodeableConcept),
+            CodedValue = observation.ValueCodeableConcept,
+            Status = observation.Status,
+        };
+    }
+
+    private ProcedureEvent ToProcedure(Procedure procedure) => new()
+    {
+        Reference = "Procedure/" + procedure.Id,
+        Memberships = terminology.Classify(procedure.Code),
+        Code = procedure.Code,
+        Start = procedure.PerformedStart,
+        End = procedure.PerformedEnd,
+        Status = procedure.Status,
+    };
+
+    private DraftOrder ToDraftOrder(Resource order, int position, Dictionary<string, Medication> medications)
+    {
+        string reference = order.Id is { Length: > 0 } id ? $"{order.ResourceType}/{id}" : $"draftOrders[{position}]";
+        CodeableConcept? code = order switch
+        {
+            MedicationRequest request => MedicationCode(request.MedicationCodeableConcept, request.MedicationReference, request, medications),
+            ServiceRequest service => service.Code,
+            _ => null,
+        };
+        var agent = order is MedicationRequest ? terminology.ResolveAgent(code) : null;
+        return new DraftOrder
+        {
+            Reference = reference,
+            Resource = order,
+            Memberships = terminology.Classify(code),
+            Agent = agent,
+            Label = agent?.Inn ?? code?.Text ?? code?.Coding?.FirstOrDefault()?.Display ?? order.ResourceType,
+            IsStop = order is MedicationRequest { DoNotPerform: true } or ServiceRequest { DoNotPerform: true },
+        };
+    }
+
+    // A MedicationRequest usually duplicates a MedicationStatement of the same drug; keep the statement, which carries the outcome.
+    private static IEnumerable<TherapyEpisode> RemoveDuplicateRequests(List<TherapyEpisode> episodes)
+    {
+        var statementAgents = episodes
+            .Where(e => e.Source == TherapySource.MedicationStatement && e.Agent is not null)
+            .Select(e => e.Agent!.Inn)
+            .ToHashSet(StringComparer.Ordinal);
+        return episodes.Where(e => e.Source != TherapySource.MedicationRequest || e.Agent is null || !statementAgents.Contains(e.Agent.Inn));
+    }
+
+    private static string? FirstCode(CodeableConcept? concept) => concept?.Coding?.FirstOrDefault(c => c.Code is not null)?.Code;
+}
