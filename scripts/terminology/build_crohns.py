@@ -243,3 +243,51 @@ write_valueset("fecal-calprotectin-order", "fecal calprotectin test order", conc
 write_valueset("pelvic-mri-order", "pelvic MRI / examination under anaesthesia to exclude abscess", concepts=[
     c(LOCAL, "perianal-abscess", "Perianal abscess assessment (MRI pelvis or examination under anaesthesia)", None, "local: no verified procedure code for pelvic MRI in codes.md"),
 ])
+
+# ---------------------------------------------------------------- single agents (for suggestions and agent-specific rules)
+for inn, rx, rxsrc, atc, syn in [
+    ("infliximab", "191831", OH + " inst/cohorts/1040.json", "L04AB02", ["Remicade", "英夫利昔单抗"]),
+    ("adalimumab", "327361", OH + " inst/cohorts/1040.json", "L04AB04", ["Humira", "阿达木单抗"]),
+    ("vedolizumab", "1538097", "ohdsi-studies/IbdCharacterization inst/cohorts/306.json", "L04AG05", ["Entyvio", "维多珠单抗"]),
+    ("ustekinumab", "847083", OH + " inst/cohorts/759.json", "L04AC05", ["Stelara", "乌司奴单抗"]),
+    ("guselkumab", "1928588", OH + " inst/cohorts/1042.json", "L04AC16", ["Tremfya", "古塞奇尤单抗"]),
+    ("risankizumab", "2166040", OH + " inst/cohorts/1042.json", "L04AC18", ["Skyrizi", "利生奇珠单抗"]),
+    ("upadacitinib", "2196092", "ohdsi-studies/UveitisSafetyEstimation inst/cohorts/9367.json", "L04AF03", ["Rinvoq", "乌帕替尼"]),
+    ("azathioprine", "1256", OH + " inst/cohorts/119.json", "L04AX01", ["Imuran", "硫唑嘌呤"]),
+]:
+    write_valueset(inn, inn, concepts=[
+        c(RX, rx, inn, inn, V + rxsrc + " (codes.md §2)", syn),
+        c(ATC, atc, inn, inn, ATCSRC),
+    ])
+
+# ---------------------------------------------------------------- outcome mapping: SNOMED CT stop reasons -> therapy outcome
+MCODE = "verified: HL7/fhir-mCODE-ig mCODEDataDictionary-STU4.json (codes.md §5)"
+import json as _json
+from common import _dump, VERSION
+elements = [
+    ("266721009", "No response to treatment", "primary-non-response", "wider", "No SNOMED concept separates primary from secondary failure; record secondary loss of response with the project code."),
+    ("407563006", "Treatment not tolerated", "intolerance", "equivalent", None),
+    ("62014003", "Adverse reaction to drug", "intolerance", "equivalent", None),
+    ("59037007", "Intolerance to drug", "intolerance", "equivalent", None),
+    ("182897004", "Drug declined by patient - side effects", "intolerance", "wider", None),
+    ("271299001", "Patient's condition worsened", "progression", "equivalent", None),
+    ("31438003", "Drug resistance", "progression", "wider", "Drug resistance (e.g. to a TKI) is read as progression on therapy."),
+    ("268910001", "Patient's condition improved", "response", "equivalent", None),
+    ("550991000124107", "Malignant neoplasm in full remission", "response", "wider", None),
+]
+_dump("ConceptMap-therapy-outcome-from-snomed.json", {
+    "resourceType": "ConceptMap", "id": "therapy-outcome-from-snomed",
+    "url": BASE + "/ConceptMap/therapy-outcome-from-snomed", "version": VERSION,
+    "name": "TherapyOutcomeFromSnomed", "title": "SNOMED CT therapy-stop reasons to therapy outcomes", "status": "active",
+    "publisher": "Refractory-disease CDS Hooks project",
+    "description": "How the engine reads MedicationStatement.statusReason and linked Observations coded in SNOMED CT. Stop reasons that say nothing about response (treatment completed, refusal, cost, lost to follow-up) are deliberately unmapped: the outcome stays unknown.",
+    "sourceUri": "http://snomed.info/sct?fhir_vs", "targetUri": BASE + "/ValueSet/therapy-outcome",
+    "group": [{"source": SCT, "target": BASE + "/CodeSystem/therapy-outcome", "element": [
+        dict({"extension": [{"url": BASE + "/StructureDefinition/code-verification", "valueString": MCODE if code not in ("62014003",) else "verified: OHDSI/PhenotypeLibrary inst/cohorts/726.json (codes.md §5)"}],
+              "code": code, "display": display,
+              "target": [dict({"code": target, "equivalence": eq}, **({"comment": comment} if comment else {}))]})
+        for code, display, target, eq, comment in elements]}],
+})
+write_valueset("therapy-outcome", "therapy outcomes", concepts=[c(BASE + "/CodeSystem/therapy-outcome", k, d, None, "project code system") for k, d in [
+    ("response", "Response"), ("primary-non-response", "Primary non-response"), ("secondary-loss-of-response", "Secondary loss of response"),
+    ("intolerance", "Intolerance or adverse event"), ("progression", "Progression"), ("relapse", "Relapse"), ("ongoing", "Ongoing"), ("unknown", "Unknown")]])

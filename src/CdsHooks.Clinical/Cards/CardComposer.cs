@@ -112,7 +112,9 @@ public sealed class CardComposer(TerminologyCatalog terminology)
         };
         foreach (var assumption in outcome.Rule.Assumptions)
         {
-            values["param:" + assumption.Name] = assumption.Value;
+            values["param:" + assumption.Name] = assumption.Type == AssumptionType.Duration && ClinicalDuration.TryParse(assumption.Value, out var span)
+                ? span.ToString()
+                : assumption.Value;
         }
 
         return values;
