@@ -89,7 +89,7 @@ public sealed class CardComposer(TerminologyCatalog terminology)
                 ? rule.Card.Links.Select(l => new CardLink
                 {
                     Label = l.Label,
-                    Url = l.Url.ToString(),
+                    Url = l.Url,
                     Type = l.Type == "smart" ? CardLinkType.Smart : CardLinkType.Absolute,
                     AppContext = l.AppContext,
                 }).ToList()

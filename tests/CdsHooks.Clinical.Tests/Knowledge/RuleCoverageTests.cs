@@ -1,0 +1,65 @@
+using System.Text.Json;
+using CdsHooks.Clinical.Cards;
+using CdsHooks.Clinical.Invocation;
+using CdsHooks.Testing.Seeds;
+using CdsHooks.Testing.Time;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace CdsHooks.Clinical.Tests.Knowledge;
+
+/// <summary>Every rule must prove itself: at least one demo patient it fires for, and one it does not.</summary>
+public class RuleCoverageTests
+{
+    private static readonly string[] Hooks = ["patient-view", "order-select", "order-sign"];
+
+    internal static async Task<IReadOnlyList<string>> FiredRulesAsync(SeedPatient seed, string hook)
+    {
+        var engine = new RefractoryEngine(ClinicalFixture.Knowledge, new FixedTimeProvider(seed.EvaluationTime),
+            Options.Create(ClinicalFixture.Options()), NullLogger<RefractoryEngine>.Instance);
+        var cards = await engine.EvaluateAsync(ClinicalFixture.Invocation(seed, hook, withDrafts: hook != "patient-view"), CancellationToken.None);
+        return cards.Select(RuleOf).ToList();
+    }
+
+    internal static string RuleOf(CdsHooks.Protocol.Cards.Card card) =>
+        card.Extension is { } ext && ext.TryGetValue(AssessmentRecord.ExtensionKey, out var record)
+            ? record.GetProperty("rule").GetString()!
+            : "engine";
+
+    [Fact]
+    public async Task EveryRule_FiresForSomeDemoPatient_AndNotForAnother()
+    {
+        var firedBy = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var seed in SeedPatients.ById.Values)
+        {
+            foreach (string hook in Hooks)
+            {
+                foreach (string rule in await FiredRulesAsync(seed, hook))
+                {
+                    if (!firedBy.TryGetValue(rule, out var patients))
+                    {
+                        firedBy[rule] = patients = [];
+                    }
+
+                    patients.Add(seed.PatientId);
+                }
+            }
+        }
+
+        int patientCount = SeedPatients.ById.Count;
+        var never = ClinicalFixture.Knowledge.Packs.SelectMany(p => p.Rules).Select(r => r.Rule.Id).Where(id => !firedBy.ContainsKey(id)).ToList();
+        Assert.True(never.Count == 0, "rules no demo patient fires: " + string.Join(", ", never));
+        Assert.All(firedBy, kv => Assert.True(kv.Value.Count < patientCount, $"{kv.Key} fires for every patient"));
+    }
+
+    [Fact]
+    public async Task PatientOutsideEveryPack_GetsNoCards()
+    {
+        var seed = SeedPatients.Get("sle-v8");
+        foreach (string hook in Hooks)
+        {
+            var fired = await FiredRulesAsync(seed, hook);
+            Assert.DoesNotContain(fired, r => r.StartsWith("crohns.", StringComparison.Ordinal));
+        }
+    }
+}
