@@ -1,0 +1,23 @@
+namespace CdsHooks.Fhir.Model;
+
+/// <summary>FHIR <c>Meta</c>: metadata about a resource.</summary>
+public sealed record Meta : Element
+{
+    /// <summary>Version-specific identifier.</summary>
+    public string? VersionId { get; init; }
+
+    /// <summary>When the resource version last changed.</summary>
+    public FhirDateTime? LastUpdated { get; init; }
+
+    /// <summary>Identifies where the resource comes from.</summary>
+    public string? Source { get; init; }
+
+    /// <summary>Profiles this resource claims to conform to.</summary>
+    public IReadOnlyList<string>? Profile { get; init; }
+
+    /// <summary>Security labels applied to this resource.</summary>
+    public IReadOnlyList<Coding>? Security { get; init; }
+
+    /// <summary>Tags applied to this resource.</summary>
+    public IReadOnlyList<Coding>? Tag { get; init; }
+}

@@ -1,0 +1,11 @@
+namespace CdsHooks.Fhir.Model;
+
+/// <summary>FHIR <c>Ratio</c>: a ratio of two quantities.</summary>
+public sealed record Ratio : Element
+{
+    /// <summary>Numerator value.</summary>
+    public Quantity? Numerator { get; init; }
+
+    /// <summary>Denominator value.</summary>
+    public Quantity? Denominator { get; init; }
+}

@@ -1,0 +1,11 @@
+namespace CdsHooks.Fhir.Model;
+
+/// <summary>FHIR <c>Bundle.entry.search</c>: search related information.</summary>
+public sealed record BundleEntrySearch : Element
+{
+    /// <summary>match | include | outcome.</summary>
+    public string? Mode { get; init; }
+
+    /// <summary>Search ranking (between 0 and 1).</summary>
+    public decimal? Score { get; init; }
+}

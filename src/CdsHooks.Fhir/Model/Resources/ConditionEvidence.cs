@@ -1,0 +1,11 @@
+namespace CdsHooks.Fhir.Model;
+
+/// <summary>FHIR <c>Condition.evidence</c>: supporting evidence.</summary>
+public sealed record ConditionEvidence : Element
+{
+    /// <summary>Manifestation or symptom.</summary>
+    public IReadOnlyList<CodeableConcept>? Code { get; init; }
+
+    /// <summary>Supporting information found elsewhere.</summary>
+    public IReadOnlyList<Reference>? Detail { get; init; }
+}

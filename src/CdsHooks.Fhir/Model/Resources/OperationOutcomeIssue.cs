@@ -1,0 +1,23 @@
+namespace CdsHooks.Fhir.Model;
+
+/// <summary>FHIR <c>OperationOutcome.issue</c>: a single issue.</summary>
+public sealed record OperationOutcomeIssue : Element
+{
+    /// <summary>fatal | error | warning | information.</summary>
+    public string? Severity { get; init; }
+
+    /// <summary>Error or warning code (IssueType).</summary>
+    public string? Code { get; init; }
+
+    /// <summary>Additional details about the error.</summary>
+    public CodeableConcept? Details { get; init; }
+
+    /// <summary>Additional diagnostic information about the issue.</summary>
+    public string? Diagnostics { get; init; }
+
+    /// <summary>Deprecated path of element(s) related to the issue.</summary>
+    public IReadOnlyList<string>? Location { get; init; }
+
+    /// <summary>FHIRPath of element(s) related to the issue.</summary>
+    public IReadOnlyList<string>? Expression { get; init; }
+}
