@@ -29,7 +29,7 @@ public static class ClinicalFixture
     public static T Parse<T>(string json) where T : Resource => (T)FhirJson.DeserializeResource(Encoding.UTF8.GetBytes(json));
 
     /// <summary>An invocation over the given resources.</summary>
-    public static HookInvocation Invocation(
+    public static HookInvocation Call(
         IEnumerable<Resource> resources, Patient? patient = null, string hook = "patient-view",
         IReadOnlyList<Resource>? drafts = null, IReadOnlyList<DataGap>? gaps = null) => new()
     {
@@ -43,12 +43,12 @@ public static class ClinicalFixture
     };
 
     /// <summary>An invocation for a demo patient.</summary>
-    public static HookInvocation Invocation(SeedPatient seed, string hook = "patient-view", bool withDrafts = false) =>
-        Invocation(seed.Resources, seed.Patient, hook,
+    public static HookInvocation Call(SeedPatient seed, string hook = "patient-view", bool withDrafts = false) =>
+        Call(seed.Resources, seed.Patient, hook,
             withDrafts ? seed.DraftOrders.Select(d => FhirJson.DeserializeResource(d)).ToList() : null);
 
     /// <summary>The timeline of an invocation as of an instant.</summary>
-    public static PatientTimeline Timeline(HookInvocation invocation, DateTimeOffset asOf) =>
+    public static PatientTimeline BuildTimeline(HookInvocation invocation, DateTimeOffset asOf) =>
         new TimelineBuilder(Knowledge.Terminology).Build(invocation, asOf);
 
     /// <summary>A standard patient, 40 years old at 2025-01-01.</summary>
@@ -83,7 +83,7 @@ public static class ClinicalFixture
         Parse<Observation>($$"""
             {"resourceType":"Observation","id":"{{id}}","status":"final","code":{"coding":[{"system":"{{system}}","code":"{{loinc}}"}]},
              "subject":{"reference":"Patient/p1"},"effectiveDateTime":"{{when}}",
-             "valueQuantity":{"value":{{value.ToString(System.Globalization.CultureInfo.InvariantCulture)}},"unit":"{{unit}}","system":"http://unitsofmeasure.org","code":"{{unit}}"}}
+             "valueQuantity":{"value":{{value.ToString(System.Globalization.CultureInfo.InvariantCulture)}},"unit":"{{unit}}","system":"http://unitsofmeasure.org","code":"{{unit}}"} }
             """);
 
     /// <summary>An Observation with a coded value in the local clinical-findings system.</summary>
@@ -91,6 +91,6 @@ public static class ClinicalFixture
         Parse<Observation>($$"""
             {"resourceType":"Observation","id":"{{id}}","status":"final","code":{"coding":[{"system":"{{system}}","code":"{{code}}"}]},
              "subject":{"reference":"Patient/p1"},"effectiveDateTime":"{{when}}",
-             "valueCodeableConcept":{"coding":[{"system":"http://refractorycds.org/fhir/CodeSystem/clinical-findings","code":"{{valueCode}}"}]}}
+             "valueCodeableConcept":{"coding":[{"system":"http://refractorycds.org/fhir/CodeSystem/clinical-findings","code":"{{valueCode}}"}]} }
             """);
 }

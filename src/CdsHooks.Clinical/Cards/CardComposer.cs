@@ -120,7 +120,7 @@ public sealed class CardComposer(TerminologyCatalog terminology)
         return values;
     }
 
-    private string Detail(RuleOutcome outcome, string? body)
+    private static string Detail(RuleOutcome outcome, string? body)
     {
         var rule = outcome.Rule.Rule;
         var pack = outcome.Pack.Pack;

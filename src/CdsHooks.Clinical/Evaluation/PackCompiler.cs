@@ -1,3 +1,4 @@
+using CdsHooks.Clinical.Cards;
 using CdsHooks.Clinical.Evaluation.Predicates;
 using CdsHooks.Clinical.Rules.Loading;
 using CdsHooks.Clinical.Rules.Model;

@@ -46,7 +46,11 @@ public sealed partial class RefractoryEngine(
         }
 
         var ordered = cards.OrderBy(c => c.Order).Select(c => c.Card).ToList();
-        LogEvaluated(logger, invocation.HookInstance, invocation.Hook, outcomes.Count, ordered.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            double elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            LogEvaluated(logger, invocation.HookInstance, invocation.Hook, outcomes.Count, ordered.Count, elapsedMs);
+        }
         return ValueTask.FromResult<IReadOnlyList<Card>>(ordered);
     }
 

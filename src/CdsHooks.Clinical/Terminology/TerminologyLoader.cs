@@ -361,7 +361,7 @@ public static class TerminologyLoader
     private static string DisplayOf(Dictionary<string, string> displays, string system, string code) =>
         displays.TryGetValue(system + "|" + code, out var display) ? display : code;
 
-    private static IEnumerable<JsonElement> Array(string file, JsonElement parent, string name, string at)
+    private static JsonElement.ArrayEnumerator Array(string file, JsonElement parent, string name, string at)
     {
         if (!parent.TryGetProperty(name, out var array) || array.ValueKind != JsonValueKind.Array)
         {

@@ -116,7 +116,7 @@ public sealed class TimelineBuilder(TerminologyCatalog terminology)
 
     private Diagnosis? ToDiagnosis(Condition condition)
     {
-        string? verification = FirstCode(condition.VerificationStatus);
+        string? verification = ConceptText.FirstCode(condition.VerificationStatus);
         if (verification is "refuted" or "entered-in-error")
         {
             return null;
@@ -128,7 +128,7 @@ public sealed class TimelineBuilder(TerminologyCatalog terminology)
             Code = condition.Code,
             Memberships = terminology.Classify(condition.Code),
             Onset = condition.OnsetTime,
-            ClinicalStatus = FirstCode(condition.ClinicalStatus),
+            ClinicalStatus = ConceptText.FirstCode(condition.ClinicalStatus),
             VerificationStatus = verification,
         };
     }
@@ -243,7 +243,7 @@ public sealed class TimelineBuilder(TerminologyCatalog terminology)
             Resource = order,
             Memberships = terminology.Classify(code),
             Agent = agent,
-            Label = agent?.Inn ?? code?.Text ?? code?.Coding?.FirstOrDefault()?.Display ?? order.ResourceType,
+            Label = agent?.Inn ?? ConceptText.Of(code) ?? order.ResourceType,
             IsStop = order is MedicationRequest { DoNotPerform: true } or ServiceRequest { DoNotPerform: true },
         };
     }
@@ -258,5 +258,4 @@ public sealed class TimelineBuilder(TerminologyCatalog terminology)
         return episodes.Where(e => e.Source != TherapySource.MedicationRequest || e.Agent is null || !statementAgents.Contains(e.Agent.Inn));
     }
 
-    private static string? FirstCode(CodeableConcept? concept) => concept?.Coding?.FirstOrDefault(c => c.Code is not null)?.Code;
 }

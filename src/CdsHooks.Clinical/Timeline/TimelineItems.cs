@@ -84,7 +84,7 @@ public sealed record TherapyEpisode
     public bool IsActive => Status is "active" or "intended" or "on-hold" && Outcome.IsUndetermined();
 
     /// <summary>A short label for card text: the INN, else the code's text.</summary>
-    public string Label => Agent?.Inn ?? Code?.Text ?? Code?.Coding?.FirstOrDefault()?.Display ?? "therapy";
+    public string Label => Agent?.Inn ?? ConceptText.Of(Code) ?? "therapy";
 }
 
 /// <summary>One observation with its value normalised for comparison.</summary>

@@ -14,9 +14,9 @@ internal static class CriterionHarness
             id: test
             version: 1.0.0
             title: test
-            sources: {s: {label: Test source}}
+            sources: {s: {label: Test source} }
             scope: {all: []}
-            assumptions: {{(assumptions.Length == 0 ? "{}" : assumptions)}}
+            assumptions: {{EmptyOr(assumptions)}}
             rules:
               - id: test.rule
                 version: 1.0.0
@@ -26,9 +26,10 @@ internal static class CriterionHarness
                 card: {indicator: info, summary: test}
                 evidence: [{source: s}]
             """;
+        static string EmptyOr(string text) => text.Length == 0 ? "{}" : text;
         var compiled = new PackCompiler(ClinicalFixture.Knowledge.Terminology)
             .Compile(PackReader.Read("test.yaml", pack), new Dictionary<string, string>());
-        var timeline = ClinicalFixture.Timeline(invocation, asOf);
+        var timeline = ClinicalFixture.BuildTimeline(invocation, asOf);
         var context = new EvaluationContext(timeline, compiled.DefinitionCount);
         return compiled.Rules[0].When.Evaluate(context);
     }

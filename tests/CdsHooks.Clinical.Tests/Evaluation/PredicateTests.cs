@@ -17,7 +17,7 @@ public class PredicateTests
     [Fact]
     public void FailedMechanisms_TwoClassesFailed_IsTrueWithFacts()
     {
-        var result = Evaluate(FailedTwo, Invocation([
+        var result = Evaluate(FailedTwo, Call([
             Statement("ifx", "191831", "2020-01-01", "2021-01-01", outcome: "secondary-loss-of-response"),
             Statement("ust", "847083", "2021-02-01", "2021-08-01", outcome: "primary-non-response"),
         ], Patient()), AsOf);
@@ -28,7 +28,7 @@ public class PredicateTests
     [Fact]
     public void FailedMechanisms_TwoDrugsOfOneClass_CountOnce()
     {
-        var result = Evaluate(FailedTwo, Invocation([
+        var result = Evaluate(FailedTwo, Call([
             Statement("ifx", "191831", "2020-01-01", "2021-01-01", outcome: "secondary-loss-of-response"),
             Statement("ada", "327361", "2021-02-01", "2021-08-01", outcome: "primary-non-response"),
         ], Patient()), AsOf);
@@ -38,7 +38,7 @@ public class PredicateTests
     [Fact]
     public void FailedMechanisms_UnrecordedOutcomeCouldReachThreshold_IsUnknownAndNamesIt()
     {
-        var result = Evaluate(FailedTwo, Invocation([
+        var result = Evaluate(FailedTwo, Call([
             Statement("ifx", "191831", "2020-01-01", "2021-01-01", outcome: "secondary-loss-of-response"),
             Statement("vdz", "1538097", "2021-02-01", "2021-08-01"),
         ], Patient()), AsOf);
@@ -53,21 +53,21 @@ public class PredicateTests
             Statement("ifx", "191831", "2020-01-01", "2021-01-01", outcome: "secondary-loss-of-response"),
             Statement("vdz", "1538097", "2021-02-01", "2021-08-01", outcome: "intolerance"),
         ];
-        Assert.Equal(Tri.False, Evaluate(FailedTwo, Invocation(resources, Patient()), AsOf).Value);
-        Assert.Equal(Tri.True, Evaluate("{failedMechanisms: {valueSet: ibd-advanced-therapy, atLeast: 2, intoleranceCounts: true}}", Invocation(resources, Patient()), AsOf).Value);
+        Assert.Equal(Tri.False, Evaluate(FailedTwo, Call(resources, Patient()), AsOf).Value);
+        Assert.Equal(Tri.True, Evaluate("{failedMechanisms: {valueSet: ibd-advanced-therapy, atLeast: 2, intoleranceCounts: true}}", Call(resources, Patient()), AsOf).Value);
     }
 
     [Fact]
     public void FailedMechanisms_MedicationsNotRetrieved_IsUnknownNotFalse()
     {
-        var result = Evaluate(FailedTwo, Invocation([], Patient(), gaps: [new DataGap("medicationStatements", "MedicationStatement", "timeout")]), AsOf);
+        var result = Evaluate(FailedTwo, Call([], Patient(), gaps: [new DataGap("medicationStatements", "MedicationStatement", "timeout")]), AsOf);
         Assert.Equal(Tri.Unknown, result.Value);
     }
 
     [Fact]
     public void FailedMechanisms_ThresholdFromAssumption()
     {
-        var resources = Invocation([Statement("ifx", "191831", "2020-01-01", "2021-01-01", outcome: "primary-non-response")], Patient());
+        var resources = Call([Statement("ifx", "191831", "2020-01-01", "2021-01-01", outcome: "primary-non-response")], Patient());
         string assumptions = "{n: {type: number, default: \"1\", description: d}}";
         Assert.Equal(Tri.True, Evaluate("{failedMechanisms: {valueSet: ibd-advanced-therapy, atLeast: $n}}", resources, AsOf, assumptions).Value);
     }
@@ -76,14 +76,14 @@ public class PredicateTests
     [Fact]
     public void Diagnosis_ActiveOnly_IgnoresResolved()
     {
-        Assert.Equal(Tri.False, Evaluate("{diagnosis: crohns-disease}", Invocation([Condition("c", Sct, "34000006", clinical: "resolved")], Patient()), AsOf).Value);
-        Assert.Equal(Tri.True, Evaluate("{diagnosis: {valueSet: crohns-disease, activeOnly: false}}", Invocation([Condition("c", Sct, "34000006", clinical: "resolved")], Patient()), AsOf).Value);
-        Assert.Equal(Tri.True, Evaluate("{diagnosis: crohns-disease}", Invocation([Condition("c", Sct, "34000006", clinical: null)], Patient()), AsOf).Value);
+        Assert.Equal(Tri.False, Evaluate("{diagnosis: crohns-disease}", Call([Condition("c", Sct, "34000006", clinical: "resolved")], Patient()), AsOf).Value);
+        Assert.Equal(Tri.True, Evaluate("{diagnosis: {valueSet: crohns-disease, activeOnly: false}}", Call([Condition("c", Sct, "34000006", clinical: "resolved")], Patient()), AsOf).Value);
+        Assert.Equal(Tri.True, Evaluate("{diagnosis: crohns-disease}", Call([Condition("c", Sct, "34000006", clinical: null)], Patient()), AsOf).Value);
     }
 
     [Fact]
     public void Diagnosis_ConditionsNotRetrieved_IsUnknown() =>
-        Assert.Equal(Tri.Unknown, Evaluate("{diagnosis: crohns-disease}", Invocation([], Patient(), gaps: [new DataGap("conditions", "Condition", "500")]), AsOf).Value);
+        Assert.Equal(Tri.Unknown, Evaluate("{diagnosis: crohns-disease}", Call([], Patient(), gaps: [new DataGap("conditions", "Condition", "500")]), AsOf).Value);
 
     // ---------------------------------------------------------------- observation
     [Theory]
@@ -93,13 +93,13 @@ public class PredicateTests
     [InlineData(0.5, "mg/dL", Tri.False)]
     public void Observation_ThresholdWithUnitConversion(double value, string unit, Tri expected) =>
         Assert.Equal(expected, Evaluate("{observation: {valueSet: c-reactive-protein, within: P90D, comparator: '>', value: 5, unit: mg/L}}",
-            Invocation([Quantity("crp", "1988-5", (decimal)value, unit, "2024-12-01")], Patient()), AsOf).Value);
+            Call([Quantity("crp", "1988-5", (decimal)value, unit, "2024-12-01")], Patient()), AsOf).Value);
 
     [Fact]
     public void Observation_LatestInWindowDecides()
     {
         var result = Evaluate("{observation: {valueSet: c-reactive-protein, within: P90D, comparator: '>', value: 5, unit: mg/L}}",
-            Invocation([Quantity("old", "1988-5", 40, "mg/L", "2024-11-01"), Quantity("new", "1988-5", 3, "mg/L", "2024-12-20")], Patient()), AsOf);
+            Call([Quantity("old", "1988-5", 40, "mg/L", "2024-11-01"), Quantity("new", "1988-5", 3, "mg/L", "2024-12-20")], Patient()), AsOf);
         Assert.Equal(Tri.False, result.Value);
         Assert.Equal("Observation/new", result.Facts.Single().Reference);
     }
@@ -109,12 +109,12 @@ public class PredicateTests
     [InlineData("2024-10-02", Tri.Unknown)] // 91 days before: outside the window, so no result
     public void Observation_WindowEdge(string when, Tri expected) =>
         Assert.Equal(expected, Evaluate("{observation: {valueSet: c-reactive-protein, within: P90D, comparator: '>', value: 5, unit: mg/L}}",
-            Invocation([Quantity("crp", "1988-5", 40, "mg/L", when)], Patient()), AsOf).Value);
+            Call([Quantity("crp", "1988-5", 40, "mg/L", when)], Patient()), AsOf).Value);
 
     [Fact]
     public void Observation_NoResult_IsUnknownAndSaysWhatIsMissing()
     {
-        var result = Evaluate("{observation: {valueSet: c-reactive-protein, within: P90D, comparator: '>', value: 5, unit: mg/L}}", Invocation([], Patient()), AsOf);
+        var result = Evaluate("{observation: {valueSet: c-reactive-protein, within: P90D, comparator: '>', value: 5, unit: mg/L}}", Call([], Patient()), AsOf);
         Assert.Equal(Tri.Unknown, result.Value);
         Assert.Contains("C-reactive protein", result.Missing.Single(), StringComparison.OrdinalIgnoreCase);
     }
@@ -123,16 +123,16 @@ public class PredicateTests
     public void Observation_Exists_IsFalseWhenAbsentButUnknownWhenNotRetrieved()
     {
         const string exists = "{observation: {valueSet: tuberculosis-screening-test, within: P12M, exists: true}}";
-        Assert.Equal(Tri.False, Evaluate(exists, Invocation([], Patient()), AsOf).Value);
-        Assert.Equal(Tri.Unknown, Evaluate(exists, Invocation([], Patient(), gaps: [new DataGap("observations", "Observation", "timeout")]), AsOf).Value);
+        Assert.Equal(Tri.False, Evaluate(exists, Call([], Patient()), AsOf).Value);
+        Assert.Equal(Tri.Unknown, Evaluate(exists, Call([], Patient(), gaps: [new DataGap("observations", "Observation", "timeout")]), AsOf).Value);
     }
 
     [Fact]
     public void Observation_CodedValue()
     {
         const string positive = "{observation: {valueSet: tuberculosis-screening-test, within: P12M, codedIn: positive-result}}";
-        Assert.Equal(Tri.True, Evaluate(positive, Invocation([Coded("igra", "http://loinc.org", "71773-6", "positive", "2024-10-01")], Patient()), AsOf).Value);
-        Assert.Equal(Tri.False, Evaluate(positive, Invocation([Coded("igra", "http://loinc.org", "71773-6", "negative", "2024-10-01")], Patient()), AsOf).Value);
+        Assert.Equal(Tri.True, Evaluate(positive, Call([Coded("igra", "http://loinc.org", "71773-6", "positive", "2024-10-01")], Patient()), AsOf).Value);
+        Assert.Equal(Tri.False, Evaluate(positive, Call([Coded("igra", "http://loinc.org", "71773-6", "negative", "2024-10-01")], Patient()), AsOf).Value);
     }
 
     // ---------------------------------------------------------------- therapy
@@ -140,8 +140,8 @@ public class PredicateTests
     public void Therapy_StartedWithin_EdgesAndUnknownStart()
     {
         const string recent = "{therapy: {valueSet: ibd-advanced-therapy, state: active, startedWithin: P14W}}";
-        Assert.Equal(Tri.True, Evaluate(recent, Invocation([Statement("a", "191831", "2024-10-10", status: "active")], Patient()), AsOf).Value);
-        Assert.Equal(Tri.False, Evaluate(recent, Invocation([Statement("a", "191831", "2024-09-01", status: "active")], Patient()), AsOf).Value);
+        Assert.Equal(Tri.True, Evaluate(recent, Call([Statement("a", "191831", "2024-10-10", status: "active")], Patient()), AsOf).Value);
+        Assert.Equal(Tri.False, Evaluate(recent, Call([Statement("a", "191831", "2024-09-01", status: "active")], Patient()), AsOf).Value);
     }
 
     [Theory]
@@ -149,14 +149,14 @@ public class PredicateTests
     [InlineData("2024-07-02", Tri.False)]
     public void Therapy_LastedAtLeast_SixMonthsEdge(string start, Tri expected) =>
         Assert.Equal(expected, Evaluate("{therapy: {valueSet: systemic-corticosteroid, state: active, lastedAtLeast: P6M}}",
-            Invocation([Statement("p", "8640", start, status: "active")], Patient()), AsOf).Value);
+            Call([Statement("p", "8640", start, status: "active")], Patient()), AsOf).Value);
 
     [Fact]
     public void Therapy_OutcomeFilter_UnknownOutcomeIsUnknown()
     {
         const string nonResponse = "{therapy: {valueSet: systemic-corticosteroid, outcomes: [primary-non-response]}}";
-        Assert.Equal(Tri.Unknown, Evaluate(nonResponse, Invocation([Statement("p", "8640", "2024-01-01", "2024-03-01")], Patient()), AsOf).Value);
-        Assert.Equal(Tri.False, Evaluate(nonResponse, Invocation([Statement("p", "8640", "2024-01-01", "2024-03-01", outcome: "response")], Patient()), AsOf).Value);
+        Assert.Equal(Tri.Unknown, Evaluate(nonResponse, Call([Statement("p", "8640", "2024-01-01", "2024-03-01")], Patient()), AsOf).Value);
+        Assert.Equal(Tri.False, Evaluate(nonResponse, Call([Statement("p", "8640", "2024-01-01", "2024-03-01", outcome: "response")], Patient()), AsOf).Value);
     }
 
     // ---------------------------------------------------------------- demographics, orders, time, combinations
@@ -164,14 +164,14 @@ public class PredicateTests
     [InlineData("1975-01-01", Tri.True)]
     [InlineData("1975-01-02", Tri.False)]
     public void Age_BirthdayEdge(string birthDate, Tri expected) =>
-        Assert.Equal(expected, Evaluate("{age: {comparator: '>=', years: 50}}", Invocation([], Patient(birthDate: birthDate)), AsOf).Value);
+        Assert.Equal(expected, Evaluate("{age: {comparator: '>=', years: 50}}", Call([], Patient(birthDate: birthDate)), AsOf).Value);
 
     [Fact]
     public void Age_And_Sex_WithoutPatient_AreUnknown()
     {
-        Assert.Equal(Tri.Unknown, Evaluate("{age: {comparator: '>=', years: 50}}", Invocation([], null), AsOf).Value);
-        Assert.Equal(Tri.Unknown, Evaluate("{sex: female}", Invocation([], Patient(gender: "unknown")), AsOf).Value);
-        Assert.Equal(Tri.True, Evaluate("{sex: female}", Invocation([], Patient()), AsOf).Value);
+        Assert.Equal(Tri.Unknown, Evaluate("{age: {comparator: '>=', years: 50}}", Call([], null), AsOf).Value);
+        Assert.Equal(Tri.Unknown, Evaluate("{sex: female}", Call([], Patient(gender: "unknown")), AsOf).Value);
+        Assert.Equal(Tri.True, Evaluate("{sex: female}", Call([], Patient()), AsOf).Value);
     }
 
     [Fact]
@@ -181,7 +181,7 @@ public class PredicateTests
             {"resourceType":"MedicationRequest","id":"d1","status":"draft","intent":"order","doNotPerform":true,
              "medicationCodeableConcept":{"coding":[{"system":"http://www.nlm.nih.gov/research/umls/rxnorm","code":"191831"}]}}
             """);
-        var invocation = Invocation([], Patient(), "order-sign", drafts: [stop]);
+        var invocation = Call([], Patient(), "order-sign", drafts: [stop]);
         Assert.Equal(Tri.False, Evaluate("{draftOrder: anti-tnf}", invocation, AsOf).Value);
         Assert.Equal(Tri.True, Evaluate("{draftOrder: {valueSet: infliximab, stopping: true}}", invocation, AsOf).Value);
     }
@@ -192,11 +192,11 @@ public class PredicateTests
     [InlineData("2024-10-02", Tri.False)] // 91 days
     public void TimeSince_StrictLessThan90Days(string end, Tri expected) =>
         Assert.Equal(expected, Evaluate("{timeSince: {therapy: anti-tnf, edge: end, comparator: '<', span: P90D}}",
-            Invocation([Statement("a", "191831", "2024-01-01", end)], Patient()), AsOf).Value);
+            Call([Statement("a", "191831", "2024-01-01", end)], Patient()), AsOf).Value);
 
     [Fact]
     public void TimeSince_NoEvent_IsFalse() =>
-        Assert.Equal(Tri.False, Evaluate("{timeSince: {therapy: anti-tnf, comparator: '<', span: P90D}}", Invocation([], Patient()), AsOf).Value);
+        Assert.Equal(Tri.False, Evaluate("{timeSince: {therapy: anti-tnf, comparator: '<', span: P90D}}", Call([], Patient()), AsOf).Value);
 
     [Fact]
     public void ConcurrentMechanisms_CountsDraftsWhenAsked()
@@ -205,7 +205,7 @@ public class PredicateTests
             {"resourceType":"MedicationRequest","id":"d1","status":"draft","intent":"order",
              "medicationCodeableConcept":{"coding":[{"system":"http://www.nlm.nih.gov/research/umls/rxnorm","code":"2196092"}]}}
             """);
-        var invocation = Invocation([Statement("a", "1538097", "2024-01-01", status: "active")], Patient(), "order-sign", drafts: [draft]);
+        var invocation = Call([Statement("a", "1538097", "2024-01-01", status: "active")], Patient(), "order-sign", drafts: [draft]);
         Assert.Equal(Tri.False, Evaluate("{concurrentMechanisms: {valueSet: ibd-advanced-therapy, atLeast: 2}}", invocation, AsOf).Value);
         Assert.Equal(Tri.True, Evaluate("{concurrentMechanisms: {valueSet: ibd-advanced-therapy, atLeast: 2, includeDraftOrders: true}}", invocation, AsOf).Value);
     }
@@ -214,7 +214,7 @@ public class PredicateTests
     [Fact]
     public void All_WithUnknownAndTrue_IsUnknown_WithFalse_IsFalse()
     {
-        var invocation = Invocation([Condition("c", Sct, "34000006")], Patient());
+        var invocation = Call([Condition("c", Sct, "34000006")], Patient());
         Assert.Equal(Tri.Unknown, Evaluate("{all: [{diagnosis: crohns-disease}, {observation: {valueSet: c-reactive-protein, within: P90D, comparator: '>', value: 5}}]}", invocation, AsOf).Value);
         Assert.Equal(Tri.False, Evaluate("{all: [{diagnosis: perianal-fistula}, {observation: {valueSet: c-reactive-protein, within: P90D, comparator: '>', value: 5}}]}", invocation, AsOf).Value);
         Assert.Equal(Tri.True, Evaluate("{any: [{diagnosis: crohns-disease}, {observation: {valueSet: c-reactive-protein, within: P90D, comparator: '>', value: 5}}]}", invocation, AsOf).Value);
@@ -227,7 +227,7 @@ public class PredicateTests
         var seton = Parse<Procedure>($$"""
             {"resourceType":"Procedure","id":"s","status":"completed","code":{"coding":[{"system":"{{Findings}}","code":"seton-placement"}]},"performedDateTime":"2024-06-01"}
             """);
-        Assert.Equal(Tri.True, Evaluate("{procedure: {valueSet: seton-placement, within: P1Y}}", Invocation([seton], Patient()), AsOf).Value);
-        Assert.Equal(Tri.False, Evaluate("{procedure: {valueSet: seton-placement, within: P3M}}", Invocation([seton], Patient()), AsOf).Value);
+        Assert.Equal(Tri.True, Evaluate("{procedure: {valueSet: seton-placement, within: P1Y}}", Call([seton], Patient()), AsOf).Value);
+        Assert.Equal(Tri.False, Evaluate("{procedure: {valueSet: seton-placement, within: P3M}}", Call([seton], Patient()), AsOf).Value);
     }
 }

@@ -17,7 +17,7 @@ public class RuleCoverageTests
     {
         var engine = new RefractoryEngine(ClinicalFixture.Knowledge, new FixedTimeProvider(seed.EvaluationTime),
             Options.Create(ClinicalFixture.Options()), NullLogger<RefractoryEngine>.Instance);
-        var cards = await engine.EvaluateAsync(ClinicalFixture.Invocation(seed, hook, withDrafts: hook != "patient-view"), CancellationToken.None);
+        var cards = await engine.EvaluateAsync(ClinicalFixture.Call(seed, hook, withDrafts: hook != "patient-view"), CancellationToken.None);
         return cards.Select(RuleOf).ToList();
     }
 

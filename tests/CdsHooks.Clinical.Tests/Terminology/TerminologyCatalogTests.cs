@@ -98,7 +98,7 @@ public class TerminologyCatalogTests
     public void Load_IncludeCycle_Fails()
     {
         byte[] Vs(string id, string other) => Encoding.UTF8.GetBytes($$"""
-            {"resourceType":"ValueSet","id":"{{id}}","url":"http://x/ValueSet/{{id}}","compose":{"include":[{"valueSet":["http://x/ValueSet/{{other}}"]}]}}
+            {"resourceType":"ValueSet","id":"{{id}}","url":"http://x/ValueSet/{{id}}","compose":{"include":[{"valueSet":["http://x/ValueSet/{{other}}"]}]} }
             """);
         var ex = Assert.Throws<TerminologyLoadException>(() => TerminologyLoader.Load([("a.json", Vs("a", "b")), ("b.json", Vs("b", "a"))], false, []));
         Assert.Contains("cycle", ex.Message, StringComparison.Ordinal);

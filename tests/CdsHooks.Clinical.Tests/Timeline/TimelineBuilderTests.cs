@@ -11,7 +11,7 @@ public class TimelineBuilderTests
     [Fact]
     public void Build_RefutedAndEnteredInErrorDiagnoses_AreIgnored()
     {
-        var timeline = Timeline(Invocation([
+        var timeline = BuildTimeline(Call([
             Condition("c1", "http://snomed.info/sct", "34000006"),
             Condition("c2", "http://snomed.info/sct", "34000006", verification: "refuted"),
             Condition("c3", "http://snomed.info/sct", "34000006", verification: "entered-in-error"),
@@ -27,7 +27,7 @@ public class TimelineBuilderTests
     [InlineData("182992009", "http://snomed.info/sct", TherapyOutcome.Unknown)]
     public void Build_StatusReason_MapsThroughTerminology(string code, string system, TherapyOutcome expected)
     {
-        var timeline = Timeline(Invocation([Statement("ms1", "191831", "2020-01-01", "2021-01-01", outcome: code, outcomeSystem: system)], Patient()), AsOf);
+        var timeline = BuildTimeline(Call([Statement("ms1", "191831", "2020-01-01", "2021-01-01", outcome: code, outcomeSystem: system)], Patient()), AsOf);
         Assert.Equal(expected, timeline.Episodes.Single().Outcome);
         Assert.Equal("infliximab", timeline.Episodes.Single().Agent?.Inn);
         Assert.Equal("anti-tnf", timeline.Episodes.Single().Agent?.MechanismClass);
@@ -36,7 +36,7 @@ public class TimelineBuilderTests
     [Fact]
     public void Build_ActiveWithoutReason_IsOngoing_StoppedWithoutReason_IsUnknown()
     {
-        var timeline = Timeline(Invocation([
+        var timeline = BuildTimeline(Call([
             Statement("ms1", "191831", "2020-01-01", "2021-01-01"),
             Statement("ms2", "1538097", "2021-02-01", status: "active"),
         ], Patient()), AsOf);
@@ -53,7 +53,7 @@ public class TimelineBuilderTests
              "focus":[{"reference":"MedicationStatement/ms1"}],"effectiveDateTime":"2021-01-05",
              "valueCodeableConcept":{"coding":[{"system":"http://refractorycds.org/fhir/CodeSystem/therapy-outcome","code":"primary-non-response"}]}}
             """);
-        var timeline = Timeline(Invocation([Statement("ms1", "191831", "2020-01-01", "2021-01-01"), linked], Patient()), AsOf);
+        var timeline = BuildTimeline(Call([Statement("ms1", "191831", "2020-01-01", "2021-01-01"), linked], Patient()), AsOf);
         Assert.Equal(TherapyOutcome.PrimaryNonResponse, timeline.Episodes.Single().Outcome);
         Assert.Equal("Observation/o1", timeline.Episodes.Single().OutcomeEvidence);
     }
@@ -66,7 +66,7 @@ public class TimelineBuilderTests
              "effectiveDateTime":"2020-06-01",
              "valueCodeableConcept":{"coding":[{"system":"http://snomed.info/sct","code":"271299001"}]}}
             """);
-        var timeline = Timeline(Invocation([
+        var timeline = BuildTimeline(Call([
             Statement("ms1", "191831", "2020-01-01", "2020-12-01"),
             Statement("ms2", "1538097", "2021-01-01", "2021-12-01"),
             progression,
@@ -82,14 +82,14 @@ public class TimelineBuilderTests
             {"resourceType":"MedicationRequest","id":"mr1","status":"active","intent":"order","authoredOn":"2020-01-01",
              "medicationCodeableConcept":{"coding":[{"system":"http://www.nlm.nih.gov/research/umls/rxnorm","code":"191831"}]}}
             """);
-        var timeline = Timeline(Invocation([Statement("ms1", "191831", "2020-01-01", status: "active"), request], Patient()), AsOf);
+        var timeline = BuildTimeline(Call([Statement("ms1", "191831", "2020-01-01", status: "active"), request], Patient()), AsOf);
         Assert.Equal(["MedicationStatement/ms1"], timeline.Episodes.Select(e => e.Reference));
     }
 
     [Fact]
     public void Build_LinesOfTherapy_CombinationJoinsMaintenanceContinuesNewMechanismAdvances()
     {
-        var timeline = Timeline(Invocation([
+        var timeline = BuildTimeline(Call([
             Statement("a", "191831", "2020-01-01", "2020-06-01"),     // line 1: infliximab
             Statement("b", "1256", "2020-01-20", "2020-06-01"),       // joins line 1 (combination, 19 days later)
             Statement("c", "327361", "2020-07-01", "2021-01-01"),     // adalimumab: same mechanism as line 1, continues it
@@ -107,7 +107,7 @@ public class TimelineBuilderTests
     [Fact]
     public void Build_DataGaps_MarkResourceTypesMissing()
     {
-        var timeline = Timeline(Invocation([], null, gaps: [new DataGap("observations", "Observation", "FHIR server answered 500")]), AsOf);
+        var timeline = BuildTimeline(Call([], null, gaps: [new DataGap("observations", "Observation", "FHIR server answered 500")]), AsOf);
         Assert.True(timeline.IsMissing("Observation"));
         Assert.True(timeline.IsMissing("Patient"));
         Assert.False(timeline.IsMissing("Condition"));
@@ -118,9 +118,9 @@ public class TimelineBuilderTests
     [InlineData("1984-01-01", 41)]
     [InlineData("1984-12-31", 40)]
     public void AgeInYears_CountsWholeYears(string birthDate, int expected) =>
-        Assert.Equal(expected, Timeline(Invocation([], Patient(birthDate: birthDate)), AsOf).AgeInYears);
+        Assert.Equal(expected, BuildTimeline(Call([], Patient(birthDate: birthDate)), AsOf).AgeInYears);
 
     [Fact]
     public void AgeInYears_YearOnlyBirthDate_IsUnknown() =>
-        Assert.Null(Timeline(Invocation([], Patient(birthDate: "1984")), AsOf).AgeInYears);
+        Assert.Null(BuildTimeline(Call([], Patient(birthDate: "1984")), AsOf).AgeInYears);
 }

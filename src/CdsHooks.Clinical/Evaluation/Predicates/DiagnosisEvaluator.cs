@@ -1,4 +1,5 @@
 using CdsHooks.Clinical.Logic;
+using CdsHooks.Clinical.Timeline;
 
 namespace CdsHooks.Clinical.Evaluation.Predicates;
 
@@ -13,7 +14,7 @@ internal sealed class DiagnosisEvaluator(int valueSet, string title, bool active
         {
             if (diagnosis.Memberships.Contains(valueSet) && (!activeOnly || diagnosis.IsActive))
             {
-                string text = diagnosis.Code?.Text ?? diagnosis.Code?.Coding?.FirstOrDefault()?.Display ?? title;
+                string text = ConceptText.Of(diagnosis.Code) ?? title;
                 (facts ??= []).Add(new Fact(diagnosis.Reference, $"diagnosis: {text}"));
             }
         }

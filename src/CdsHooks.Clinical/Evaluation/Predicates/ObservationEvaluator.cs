@@ -68,7 +68,7 @@ internal sealed class ObservationEvaluator(
             }
 
             bool inSet = point.ValueMemberships.Contains(coded);
-            string value = point.CodedValue.Text ?? point.CodedValue.Coding?.FirstOrDefault()?.Display ?? "coded result";
+            string value = ConceptText.Of(point.CodedValue) ?? "coded result";
             return CriterionResult.Of(inSet, [new Fact(point.Reference, $"{title}: {value} ({Date(point)})")]);
         }
 

@@ -115,7 +115,7 @@ public static class PackReader
         }
 
         var agents = node.Strings("agents");
-        if (agents.FirstOrDefault(a => a != a.ToLowerInvariant()) is { } upper)
+        if (agents.FirstOrDefault(a => a.Any(char.IsUpper)) is { } upper)
         {
             throw node.Get("agents").Error($"agent '{upper}' must be an INN in lower case");
         }

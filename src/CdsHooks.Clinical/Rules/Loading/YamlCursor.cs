@@ -24,13 +24,25 @@ internal readonly record struct YamlCursor(YamlNode Node, string File, string? R
     public string Scalar =>
         Node is YamlScalarNode { Value: { Length: > 0 } value } ? value : throw Error($"expected a non-empty value, found {Describe(Node)}");
 
-    public IEnumerable<YamlCursor> Items =>
-        Node is YamlSequenceNode sequence
-            ? sequence.Children.Select(With)
-            : throw Error($"expected a list, found {Describe(Node)}");
+    public IEnumerable<YamlCursor> Items
+    {
+        get
+        {
+            var self = this;
+            return Node is YamlSequenceNode sequence
+                ? sequence.Children.Select(self.With)
+                : throw Error($"expected a list, found {Describe(Node)}");
+        }
+    }
 
-    public IEnumerable<(string Key, YamlCursor Value)> Entries =>
-        Mapping.Children.Select(kv => (((YamlScalarNode)kv.Key).Value ?? "", With(kv.Value)));
+    public IEnumerable<(string Key, YamlCursor Value)> Entries
+    {
+        get
+        {
+            var self = this;
+            return Mapping.Children.Select(kv => (((YamlScalarNode)kv.Key).Value ?? "", self.With(kv.Value)));
+        }
+    }
 
     public bool TryGet(string key, out YamlCursor value)
     {
