@@ -135,6 +135,9 @@ public sealed class PackCompiler(TerminologyCatalog terminology)
             TimeSinceCriterion t => new TimeSinceEvaluator(
                 t.EventType, ValueSet(t.ValueSet, t), Title(t.ValueSet), t.Edge, t.Comparison, Duration(t.Span, t)!.Value),
             ConcurrentMechanismsCriterion c => new ConcurrentMechanismsEvaluator(ValueSet(c.ValueSet, c), (int)Number(c.AtLeast, c), c.IncludeDraftOrders),
+            LinesOfTherapyCriterion l => new LinesOfTherapyEvaluator(ValueSet(l.ValueSet, l), Title(l.ValueSet), l.Comparison, Number(l.Count, l), l.EndedOnly),
+            IntervalCriterion i => new IntervalEvaluator(Event(i.From, i), Event(i.To, i), i.Comparison, Duration(i.Span, i)!.Value),
+            AssumptionCriterion a => new AssumptionEvaluator(a.Name, AssumptionValues.Boolean(Assumption(a.Name, AssumptionType.Boolean, a))),
             _ => throw Error(criterion, $"the engine has no evaluator for {criterion.GetType().Name}"),
         };
 
@@ -155,6 +158,14 @@ public sealed class PackCompiler(TerminologyCatalog terminology)
             path.Remove(reference.Name);
             return target;
         }
+
+        private EventSpec Event(EventSelector selector, Criterion at) => new(
+            selector.EventType,
+            ValueSet(selector.ValueSet, at),
+            Title(selector.ValueSet),
+            selector.Edge,
+            selector.Line,
+            selector.CodedValueSet is null ? null : ValueSet(selector.CodedValueSet, at));
 
         private int ValueSet(string idOrUrl, Criterion at) =>
             compiler._terminology.TryGet(idOrUrl, out var valueSet)

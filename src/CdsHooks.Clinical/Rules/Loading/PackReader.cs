@@ -288,7 +288,10 @@ public static class PackReader
                 : ReadDraftOrder(body),
             "timeSince" => ReadTimeSince(body),
             "concurrentMechanisms" => ReadConcurrent(body),
-            _ => throw node.Error($"unknown predicate '{name}'; known predicates: all, any, not, ref, diagnosis, failedMechanisms, therapy, observation, procedure, age, sex, draftOrder, timeSince, concurrentMechanisms"),
+            "linesOfTherapy" => ReadLines(body),
+            "interval" => ReadInterval(body),
+            "assumption" => new AssumptionCriterion(body.Scalar) { Origin = origin },
+            _ => throw node.Error($"unknown predicate '{name}'; known predicates: all, any, not, ref, diagnosis, failedMechanisms, therapy, observation, procedure, age, sex, draftOrder, timeSince, concurrentMechanisms, linesOfTherapy, interval, assumption"),
         };
     }
 
@@ -407,6 +410,53 @@ public static class PackReader
         body.AllowOnly("valueSet", "atLeast", "includeDraftOrders");
         return new ConcurrentMechanismsCriterion(
             body.String("valueSet"), NumberParameter(body.Get("atLeast")), body.Bool("includeDraftOrders", false)) { Origin = body.Origin };
+    }
+
+    private static LinesOfTherapyCriterion ReadLines(YamlCursor body)
+    {
+        body.AllowOnly("valueSet", "comparator", "count", "endedOnly");
+        return Comparisons.TryParse(body.String("comparator"), out var comparison)
+            ? new LinesOfTherapyCriterion(body.String("valueSet"), comparison, NumberParameter(body.Get("count")), body.Bool("endedOnly", false)) { Origin = body.Origin }
+            : throw body.Get("comparator").Error("comparator must be <, <=, >, >= or ==");
+    }
+
+    private static IntervalCriterion ReadInterval(YamlCursor body)
+    {
+        body.AllowOnly("from", "to", "comparator", "span");
+        return Comparisons.TryParse(body.String("comparator"), out var comparison)
+            ? new IntervalCriterion(ReadEvent(body.Get("from")), ReadEvent(body.Get("to")), comparison, DurationParameter(body.Get("span"))) { Origin = body.Origin }
+            : throw body.Get("comparator").Error("comparator must be <, <=, >, >= or ==");
+    }
+
+    private static EventSelector ReadEvent(YamlCursor node)
+    {
+        node.AllowOnly("therapy", "diagnosis", "procedure", "observation", "edge", "line", "codedIn");
+        string[] eventTypes = ["therapy", "diagnosis", "procedure", "observation"];
+        var present = eventTypes.Where(t => node.TryGet(t, out _)).ToList();
+        if (present.Count != 1)
+        {
+            throw node.Error("an event names exactly one of therapy, diagnosis, procedure or observation (a value set)");
+        }
+
+        var edge = (node.OptionalString("edge") ?? "start") switch
+        {
+            "start" => EventEdge.Start,
+            "end" => EventEdge.End,
+            _ => throw node.Get("edge").Error("edge must be start or end"),
+        };
+        int? line = node.TryGet("line", out var l) ? ParseInt(l) : null;
+        if (line is not null && present[0] != "therapy")
+        {
+            throw node.Get("line").Error("line applies to therapy events only");
+        }
+
+        string? coded = node.OptionalString("codedIn");
+        if (coded is not null && present[0] != "observation")
+        {
+            throw node.Get("codedIn").Error("codedIn applies to observation events only");
+        }
+
+        return new EventSelector(present[0], node.String(present[0]), edge, line, coded);
     }
 
     private static Parameter<ClinicalDuration>? OptionalDuration(YamlCursor body, string key) =>

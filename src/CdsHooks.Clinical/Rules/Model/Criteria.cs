@@ -114,3 +114,26 @@ public sealed record Parameter<T>(T Literal, string? AssumptionName)
     /// <summary>True when the value comes from an assumption.</summary>
     public bool IsAssumption => AssumptionName is not null;
 }
+
+/// <summary>
+/// <c>linesOfTherapy</c>: the number of lines of therapy among episodes in a value set, compared with a count.
+/// With <see cref="EndedOnly"/>, only lines whose drugs have all ended (prior lines) are counted.
+/// </summary>
+public sealed record LinesOfTherapyCriterion(string ValueSet, Comparison Comparison, Parameter<decimal> Count, bool EndedOnly) : Criterion;
+
+/// <summary>One end of an <see cref="IntervalCriterion"/>: an event kind, its value set and which date it gives.</summary>
+/// <param name="EventType">therapy, diagnosis, procedure or observation.</param>
+/// <param name="ValueSet">The value set the event's code must be in.</param>
+/// <param name="Edge">Start or end (therapies and procedures).</param>
+/// <param name="Line">For therapies: only episodes of this line of therapy (lines counted within the value set).</param>
+/// <param name="CodedValueSet">For observations: the coded value must be in this value set.</param>
+public sealed record EventSelector(string EventType, string ValueSet, EventEdge Edge, int? Line, string? CodedValueSet);
+
+/// <summary>
+/// <c>interval</c>: the time from an event to the first later event of another kind, compared with a span.
+/// False when either event does not exist; unknown when one is undated or its data could not be retrieved.
+/// </summary>
+public sealed record IntervalCriterion(EventSelector From, EventSelector To, Comparison Comparison, Parameter<ClinicalDuration> Span) : Criterion;
+
+/// <summary><c>assumption</c>: a boolean assumption (a site's policy switch) used as a criterion.</summary>
+public sealed record AssumptionCriterion(string Name) : Criterion;
