@@ -118,6 +118,23 @@ public sealed class CdsRequestReaderTests
         Assert.Equal(CdsErrorCodes.JsonTooDeep, error.Code);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    public void Options_MaxDepthBelowOne_Throws(int depth)
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new CdsRequestReaderOptions { MaxDepth = depth });
+    }
+
+    [Fact]
+    public void Read_MalformedJson_HasNoInnerExceptionQuotingTheBody()
+    {
+        var error = Assert.Throws<InvalidCdsRequestException>(() => CdsRequestReader.Read("""{"hook":PHIvalue}"""u8));
+
+        Assert.Null(error.InnerException);
+        Assert.DoesNotContain("PHI", error.ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Read_TruncatedDeepBody_IsMalformedNotTooDeep()
     {
