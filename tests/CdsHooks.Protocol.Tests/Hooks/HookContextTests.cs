@@ -99,15 +99,21 @@ public sealed class HookContextTests
         Assert.Equal(path, error.Path);
     }
 
-    [Fact]
-    public void ToString_Context_PrintsNoIdentifiers()
+    [Theory]
+    [InlineData(HookNames.PatientView)]
+    [InlineData(HookNames.OrderSelect)]
+    [InlineData(HookNames.OrderSign)]
+    [InlineData(HookNames.EncounterStart)]
+    public void ToString_EveryContext_PrintsNoIdentifiers(string hook)
     {
-        HookContext context = Parse(HookNames.OrderSign, $$$"""{"userId":"Practitioner/doc-42","patientId":"PHI-patient","encounterId":"PHI-enc","draftOrders":{{{Bundle}}}}""");
+        HookContext context = Parse(
+            hook,
+            $$$"""{"userId":"Practitioner/doc-42","patientId":"PHI-patient","encounterId":"PHI-enc","selections":["MedicationRequest/PHI-103"],"draftOrders":{"resourceType":"Bundle","id":"PHI-bundle"}}""");
 
         string text = context.ToString();
 
         Assert.DoesNotContain("PHI-", text, StringComparison.Ordinal);
         Assert.DoesNotContain("doc-42", text, StringComparison.Ordinal);
-        Assert.Contains("order-sign", text, StringComparison.Ordinal);
+        Assert.Contains(hook, text, StringComparison.Ordinal);
     }
 }
