@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using CdsHooks.Protocol.Json;
 
 namespace CdsHooks.Protocol.Feedback;
 
@@ -18,6 +20,7 @@ public sealed record FeedbackItem
     public OverrideReason? OverrideReason { get; init; }
 
     /// <summary>REQUIRED. When the user acted, an RFC 3339 instant.</summary>
+    [JsonConverter(typeof(UtcInstantConverter))]
     public required DateTimeOffset OutcomeTimestamp { get; init; }
 
     /// <summary>OPTIONAL. The <c>extension</c> object.</summary>

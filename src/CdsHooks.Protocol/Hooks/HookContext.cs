@@ -97,7 +97,7 @@ public abstract partial record HookContext
             default:
                 throw new InvalidCdsRequestException(
                     CdsErrorCodes.UnsupportedHook,
-                    $"The hook '{Truncate(hook)}' is not supported; supported hooks are {HookNames.PatientView}, {HookNames.OrderSelect}, {HookNames.OrderSign} and {HookNames.EncounterStart}.",
+                    $"'hook' names a hook whose context this service cannot read; supported hooks are {HookNames.PatientView}, {HookNames.OrderSelect}, {HookNames.OrderSign} and {HookNames.EncounterStart}.",
                     "hook");
         }
     }
@@ -171,18 +171,6 @@ public abstract partial record HookContext
         }
 
         return draftOrders;
-    }
-
-    private static string Truncate(string hook)
-    {
-        // A hook name is not PHI, but it is caller-controlled: keep messages short and printable.
-        var builder = new StringBuilder(Math.Min(hook.Length, 64));
-        foreach (char c in hook.AsSpan(0, Math.Min(hook.Length, 64)))
-        {
-            builder.Append(char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' ? c : '?');
-        }
-
-        return builder.ToString();
     }
 
     /// <summary>Invariant ord-1 of the hook logical models: <c>^[\d\w]+\/[\d\w-.]+$</c>.</summary>

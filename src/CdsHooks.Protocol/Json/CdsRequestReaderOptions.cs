@@ -10,5 +10,14 @@ public sealed record CdsRequestReaderOptions
     public static CdsRequestReaderOptions Default { get; } = new();
 
     /// <summary>The maximum JSON nesting depth; deeper bodies are rejected with <c>CDS-REQ-008</c>. Default 64.</summary>
-    public int MaxDepth { get; init; } = DefaultMaxDepth;
+    /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
+    public int MaxDepth
+    {
+        get;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            field = value;
+        }
+    } = DefaultMaxDepth;
 }

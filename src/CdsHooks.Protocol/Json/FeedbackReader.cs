@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using CdsHooks.Protocol.Cards;
 using CdsHooks.Protocol.Errors;
@@ -159,10 +158,7 @@ public static class FeedbackReader
         string timestampPath = JsonPath.Property(path, "outcomeTimestamp");
         string text = JsonFields.RequiredString(item, "outcomeTimestamp", path);
 
-        // RFC 3339 §5.6 date-time: a full date, 'T', a time and a mandatory offset ('Z' or ±hh:mm).
-        bool hasOffset = text.Length > 10 && (text.EndsWith('Z') || text.EndsWith('z') || text[^6] is '+' or '-');
-        if (!hasOffset
-            || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out DateTimeOffset timestamp))
+        if (!UtcInstantConverter.TryParse(text, out DateTimeOffset timestamp))
         {
             throw new InvalidCdsRequestException(
                 CdsErrorCodes.InvalidFeedback,

@@ -105,11 +105,12 @@ internal sealed class JsonBody : IDisposable
         }
     }
 
+    // The parser's own message quotes body content, so it is neither copied nor attached as the inner exception.
     private static InvalidCdsRequestException Classify(ReadOnlySpan<byte> json, int maxDepth, JsonException parseError)
     {
         if (json.IsEmpty)
         {
-            return new InvalidCdsRequestException(CdsErrorCodes.MalformedJson, "The request body is empty; a JSON object is required.", JsonPath.Root, parseError);
+            return new InvalidCdsRequestException(CdsErrorCodes.MalformedJson, "The request body is empty; a JSON object is required.", JsonPath.Root);
         }
 
         if (ExceedsDepth(json, maxDepth))
@@ -117,8 +118,7 @@ internal sealed class JsonBody : IDisposable
             return new InvalidCdsRequestException(
                 CdsErrorCodes.JsonTooDeep,
                 string.Create(CultureInfo.InvariantCulture, $"The JSON nesting depth exceeds the maximum of {maxDepth}."),
-                parseError.Path ?? JsonPath.Root,
-                parseError);
+                NormalisePath(parseError.Path));
         }
 
         string where = parseError.LineNumber is long line
@@ -127,8 +127,7 @@ internal sealed class JsonBody : IDisposable
         return new InvalidCdsRequestException(
             CdsErrorCodes.MalformedJson,
             $"The request body is not well-formed JSON{where}.",
-            NormalisePath(parseError.Path),
-            parseError);
+            NormalisePath(parseError.Path));
     }
 
     private static bool ExceedsDepth(ReadOnlySpan<byte> json, int maxDepth)
