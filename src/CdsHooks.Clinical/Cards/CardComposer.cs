@@ -19,6 +19,11 @@ namespace CdsHooks.Clinical.Cards;
 /// </summary>
 public sealed class CardComposer(TerminologyCatalog terminology)
 {
+    private const int MaxFactsInDetail = 12;
+
+    // Text and records that depend only on the rule are built once per rule, not per card.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<CompiledRule, RuleCardParts> _parts = new(ReferenceEqualityComparer.Instance);
+
     /// <summary>Composes the card for an outcome, or null when the rule has nothing to say.</summary>
     /// <param name="outcome">The rule outcome.</param>
     /// <param name="hookInstance">The hook instance, which seeds stable card and suggestion uuids.</param>
@@ -61,42 +66,29 @@ public sealed class CardComposer(TerminologyCatalog terminology)
 
         var values = Placeholders(outcome);
         string uuid = StableUuid(hookInstance, rule.Id);
-        var suggestions = withSuggestions ? Suggestions(outcome, hookInstance, patientId) : [];
-        var primary = PrimarySource(outcome.Pack.Pack, rule);
+        var parts = _parts.GetOrAdd(outcome.Rule, r => RuleCardParts.Build(outcome.Pack.Pack, r, terminology));
+        var suggestions = withSuggestions ? Suggestions(outcome, parts, hookInstance, patientId) : [];
         return new Card
         {
             Uuid = uuid,
             Summary = CardText.FitSummary(CardText.Render(summary, values)),
-            Detail = Detail(outcome, detail is null ? null : CardText.Render(detail, values)),
+            Detail = Detail(outcome, parts, detail is null ? null : CardText.Render(detail, values)),
             Indicator = indicator switch
             {
                 "critical" => CardIndicator.Critical,
                 "warning" => CardIndicator.Warning,
                 _ => CardIndicator.Info,
             },
-            Source = new CardSource
-            {
-                Label = primary.Label,
-                Url = primary.Url,
-                Topic = new CdsCoding { System = KnownSystems.CardKind, Code = rule.Kind.Code(), Display = rule.Kind.Display() },
-            },
+            Source = parts.Source,
             Suggestions = suggestions.Count > 0 ? suggestions : null,
             SelectionBehavior = suggestions.Count > 0
                 ? rule.Card.SelectionBehavior == "any" ? SelectionBehavior.Any : SelectionBehavior.AtMostOne
                 : null,
-            OverrideReasons = rule.Card.OverrideReasons ? OverrideReasons() : null,
-            Links = rule.Card.Links.Count > 0
-                ? rule.Card.Links.Select(l => new CardLink
-                {
-                    Label = l.Label,
-                    Url = l.Url,
-                    Type = l.Type == "smart" ? CardLinkType.Smart : CardLinkType.Absolute,
-                    AppContext = l.AppContext,
-                }).ToList()
-                : null,
+            OverrideReasons = parts.OverrideReasons,
+            Links = parts.Links,
             Extension = new Dictionary<string, JsonElement>
             {
-                [AssessmentRecord.ExtensionKey] = Assessment(outcome, status).ToJsonElement(),
+                [AssessmentRecord.ExtensionKey] = Assessment(outcome, parts, status).ToJsonElement(),
             },
         };
     }
@@ -120,28 +112,30 @@ public sealed class CardComposer(TerminologyCatalog terminology)
         return values;
     }
 
-    private static string Detail(RuleOutcome outcome, string? body)
+    private static string Detail(RuleOutcome outcome, RuleCardParts parts, string? body)
     {
-        var rule = outcome.Rule.Rule;
-        var pack = outcome.Pack.Pack;
-        var text = new StringBuilder();
-        foreach (string banner in Banners(rule, pack))
-        {
-            text.Append("**").Append(banner).AppendLine("**").AppendLine();
-        }
-
+        var text = new StringBuilder(parts.Banners);
         if (body is not null)
         {
             text.AppendLine(body.TrimEnd()).AppendLine();
         }
 
-        var facts = outcome.Result.Facts.Select(f => f.Role).Distinct().ToList();
+        var facts = outcome.Result.Facts;
         if (facts.Count > 0)
         {
             text.AppendLine("**Why:**");
-            foreach (string fact in facts)
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var fact in facts)
             {
-                text.Append("- ").AppendLine(fact);
+                if (seen.Add(fact.Role) && seen.Count <= MaxFactsInDetail)
+                {
+                    text.Append("- ").AppendLine(fact.Role);
+                }
+            }
+
+            if (seen.Count > MaxFactsInDetail)
+            {
+                text.Append("- … and ").Append(seen.Count - MaxFactsInDetail).AppendLine(" more (see the assessment record)");
             }
 
             text.AppendLine();
@@ -158,88 +152,18 @@ public sealed class CardComposer(TerminologyCatalog terminology)
             text.AppendLine();
         }
 
-        text.AppendLine("**Evidence:**");
-        foreach (var evidence in rule.Evidence)
-        {
-            var source = pack.Sources[evidence.Source];
-            text.Append("- ").Append(source.Label);
-            AppendIf(text, ", ", evidence.Section);
-            AppendIf(text, ", ref. ", evidence.Reference);
-            AppendIf(text, "; grade: ", evidence.Grade);
-            AppendIf(text, "; level: ", evidence.Level);
-            text.AppendLine();
-            foreach (string figure in evidence.Figures)
-            {
-                text.Append("  - \"").Append(figure).AppendLine("\"");
-            }
-
-            if (evidence.Note is not null)
-            {
-                text.Append("  - Note: ").AppendLine(evidence.Note);
-            }
-        }
-
-        if (outcome.Rule.Assumptions.Count > 0)
-        {
-            text.AppendLine().AppendLine("**Local policy (assumptions a site can change; not from the paper):**");
-            foreach (var assumption in outcome.Rule.Assumptions)
-            {
-                text.Append("- ").Append(assumption.Name).Append(" = ").Append(assumption.Value);
-                if (assumption.Value != assumption.Default)
-                {
-                    text.Append(" (pack default ").Append(assumption.Default).Append(')');
-                }
-
-                text.Append(": ").AppendLine(assumption.Description);
-            }
-        }
-
+        text.Append(parts.EvidenceAndAssumptions);
         return text.ToString().TrimEnd();
     }
 
-    private static IEnumerable<string> Banners(RuleDefinition rule, KnowledgePack pack)
-    {
-        if (rule.Labels.Contains("investigational"))
-        {
-            yield return "Investigational: clinical-trial referral only, not standard care.";
-        }
-
-        if (rule.Labels.Contains("off-label"))
-        {
-            yield return "Off-label use: requires multidisciplinary-team approval and informed consent.";
-        }
-
-        if (rule.Kind == CardKind.NotRecommended)
-        {
-            yield return "Not recommended by the source.";
-        }
-
-        if (rule.Evidence.All(e => pack.Sources[e.Source].IsGeneralKnowledge))
-        {
-            yield return "General clinical knowledge, not from the source paper.";
-        }
-    }
-
-    private static void AppendIf(StringBuilder text, string prefix, string? value)
-    {
-        if (!string.IsNullOrEmpty(value))
-        {
-            text.Append(prefix).Append(value);
-        }
-    }
-
-    private static SourceDocument PrimarySource(KnowledgePack pack, RuleDefinition rule) =>
-        rule.Evidence.Select(e => pack.Sources[e.Source]).FirstOrDefault(s => !s.IsGeneralKnowledge)
-        ?? pack.Sources[rule.Evidence[0].Source];
-
-    private List<Suggestion> Suggestions(RuleOutcome outcome, string hookInstance, string patientId)
+    private static List<Suggestion> Suggestions(RuleOutcome outcome, RuleCardParts parts, string hookInstance, string patientId)
     {
         var rule = outcome.Rule.Rule;
         var suggestions = new List<Suggestion>();
         for (int i = 0; i < rule.Card.Suggestions.Count; i++)
         {
             var template = rule.Card.Suggestions[i];
-            var actions = template.Actions.Select(a => Action(a, outcome, patientId)).OfType<CdsAction>().ToList();
+            var actions = template.Actions.Select(a => Action(a, parts, outcome, patientId)).OfType<CdsAction>().ToList();
             if (actions.Count == 0)
             {
                 continue; // e.g. "remove the draft order" when the draft has no id to delete
@@ -257,7 +181,7 @@ public sealed class CardComposer(TerminologyCatalog terminology)
         return suggestions;
     }
 
-    private CdsAction? Action(ActionTemplate template, RuleOutcome outcome, string patientId)
+    private static CdsAction? Action(ActionTemplate template, RuleCardParts parts, RuleOutcome outcome, string patientId)
     {
         switch (template.Kind)
         {
@@ -271,7 +195,7 @@ public sealed class CardComposer(TerminologyCatalog terminology)
                     Status = "draft",
                     Intent = "order",
                     Subject = new Reference { ReferenceValue = "Patient/" + patientId },
-                    Code = CodeFrom(template),
+                    Code = parts.Codes[template],
                 };
                 return new CdsAction { Type = CdsActionType.Create, Description = template.Description, Resource = FhirJson.SerializeToElement(serviceRequest) };
             default:
@@ -280,33 +204,13 @@ public sealed class CardComposer(TerminologyCatalog terminology)
                     Status = "draft",
                     Intent = "proposal",
                     Subject = new Reference { ReferenceValue = "Patient/" + patientId },
-                    MedicationCodeableConcept = CodeFrom(template),
+                    MedicationCodeableConcept = parts.Codes[template],
                 };
                 return new CdsAction { Type = CdsActionType.Create, Description = template.Description, Resource = FhirJson.SerializeToElement(medicationRequest) };
         }
     }
 
-    private CodeableConcept CodeFrom(ActionTemplate template)
-    {
-        // The first concept of each system in the value set codes the new resource; packs never carry raw codes.
-        terminology.TryGet(template.ValueSet!, out var valueSet);
-        var codings = valueSet!.Concepts
-            .GroupBy(c => c.Key.System)
-            .Select(g => g.First())
-            .Select(c => new Coding { System = c.Key.System, Code = c.Key.Code, Display = c.Display })
-            .ToList();
-        return new CodeableConcept { Coding = codings, Text = template.Text ?? valueSet.Title };
-    }
-
-    private List<CdsCoding>? OverrideReasons()
-    {
-        var concepts = terminology.ConceptsOf(KnownSystems.OverrideReason);
-        return concepts.Count == 0
-            ? null
-            : concepts.Select(c => new CdsCoding { System = KnownSystems.OverrideReason, Code = c.Code, Display = c.Display }).ToList();
-    }
-
-    private static AssessmentRecord Assessment(RuleOutcome outcome, string? status)
+    private static AssessmentRecord Assessment(RuleOutcome outcome, RuleCardParts parts, string? status)
     {
         var rule = outcome.Rule.Rule;
         var pack = outcome.Pack.Pack;
@@ -319,16 +223,14 @@ public sealed class CardComposer(TerminologyCatalog terminology)
             Kind = rule.Kind.Code(),
             Status = status,
             Agents = rule.Agents.Count > 0 ? rule.Agents : null,
-            Evidence = rule.Evidence.Select(e => new AssessmentEvidence(pack.Sources[e.Source].Label, e.Section, e.Reference, e.Grade, e.Level)).ToList(),
-            Assumptions = outcome.Rule.Assumptions.Count > 0
-                ? outcome.Rule.Assumptions.Select(a => new AssessmentAssumption(a.Name, Typed(a.Type, a.Value), Typed(a.Type, a.Default))).ToList()
-                : null,
+            Evidence = parts.Evidence,
+            Assumptions = parts.Assumptions,
             Facts = facts.Count > 0 ? facts : null,
             Missing = missing.Count > 0 ? missing : null,
         };
     }
 
-    private static JsonElement Typed(AssumptionType type, string value) => type switch
+    internal static JsonElement Typed(AssumptionType type, string value) => type switch
     {
         AssumptionType.Number => JsonSerializer.SerializeToElement(decimal.Parse(value, CultureInfo.InvariantCulture), AssessmentValueContext.Default.Decimal),
         AssumptionType.Boolean => JsonSerializer.SerializeToElement(value == "true", AssessmentValueContext.Default.Boolean),
