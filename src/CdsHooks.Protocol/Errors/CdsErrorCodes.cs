@@ -38,4 +38,7 @@ public static class CdsErrorCodes
 
     /// <summary><c>fhirAuthorization</c> has an invalid value, e.g. a <c>token_type</c> other than <c>Bearer</c>.</summary>
     public const string InvalidFhirAuthorization = "CDS-REQ-011";
+
+    /// <summary>The body is larger than the configured maximum size (answered with 413).</summary>
+    public const string BodyTooLarge = "CDS-REQ-012";
 }

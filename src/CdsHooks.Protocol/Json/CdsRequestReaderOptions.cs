@@ -6,6 +6,9 @@ public sealed record CdsRequestReaderOptions
     /// <summary>The default maximum JSON nesting depth.</summary>
     public const int DefaultMaxDepth = 64;
 
+    /// <summary>The default maximum body size: 32 MiB, room for a realistic prefetch (a patient's observations alone can run to megabytes).</summary>
+    public const long DefaultMaxBytes = 32L * 1024 * 1024;
+
     /// <summary>The shared default options.</summary>
     public static CdsRequestReaderOptions Default { get; } = new();
 
@@ -20,4 +23,17 @@ public sealed record CdsRequestReaderOptions
             field = value;
         }
     } = DefaultMaxDepth;
+
+    /// <summary>The maximum body size in bytes; larger bodies are rejected with <c>CDS-REQ-012</c>. Default 32 MiB.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is less than 1 or at least <see cref="Array.MaxLength"/>.</exception>
+    public long MaxBytes
+    {
+        get;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(value, Array.MaxLength);
+            field = value;
+        }
+    } = DefaultMaxBytes;
 }

@@ -30,7 +30,12 @@ internal sealed class JsonBody : IDisposable
         if (body.CanSeek)
         {
             long remaining = body.Length - body.Position;
-            initial = (int)Math.Clamp(remaining + 1, 1, Array.MaxLength);
+            if (remaining > options.MaxBytes)
+            {
+                throw TooLarge(options.MaxBytes);
+            }
+
+            initial = (int)Math.Clamp(remaining + 1, 1, options.MaxBytes + 1);
         }
 
         byte[] buffer = ArrayPool<byte>.Shared.Rent(initial);
@@ -39,9 +44,15 @@ internal sealed class JsonBody : IDisposable
         {
             while (true)
             {
+                if (length > options.MaxBytes)
+                {
+                    throw TooLarge(options.MaxBytes);
+                }
+
                 if (length == buffer.Length)
                 {
-                    byte[] larger = ArrayPool<byte>.Shared.Rent(checked(buffer.Length * 2));
+                    // One byte past the limit is enough to tell that the body is too large.
+                    byte[] larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, options.MaxBytes + 1));
                     buffer.AsSpan(0, length).CopyTo(larger);
                     ArrayPool<byte>.Shared.Return(buffer);
                     buffer = larger;
@@ -54,6 +65,11 @@ internal sealed class JsonBody : IDisposable
                 }
 
                 length += read;
+            }
+
+            if (length > options.MaxBytes)
+            {
+                throw TooLarge(options.MaxBytes);
             }
         }
         catch
@@ -68,6 +84,11 @@ internal sealed class JsonBody : IDisposable
     public static JsonBody Read(ReadOnlySpan<byte> utf8Json, CdsRequestReaderOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (utf8Json.Length > options.MaxBytes)
+        {
+            throw TooLarge(options.MaxBytes);
+        }
+
         byte[] buffer = ArrayPool<byte>.Shared.Rent(Math.Max(utf8Json.Length, 1));
         utf8Json.CopyTo(buffer);
         return Parse(buffer, utf8Json.Length, options);
@@ -104,6 +125,11 @@ internal sealed class JsonBody : IDisposable
             throw error;
         }
     }
+
+    private static InvalidCdsRequestException TooLarge(long maxBytes) => new(
+        CdsErrorCodes.BodyTooLarge,
+        string.Create(CultureInfo.InvariantCulture, $"The request body exceeds the maximum size of {maxBytes} bytes."),
+        JsonPath.Root);
 
     // The parser's own message quotes body content, so it is neither copied nor attached as the inner exception.
     private static InvalidCdsRequestException Classify(ReadOnlySpan<byte> json, int maxDepth, JsonException parseError)

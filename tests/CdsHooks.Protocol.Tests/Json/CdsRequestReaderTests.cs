@@ -118,6 +118,49 @@ public sealed class CdsRequestReaderTests
         Assert.Equal(CdsErrorCodes.JsonTooDeep, error.Code);
     }
 
+    [Fact]
+    public async Task ReadAsync_BodyAtMaxBytes_IsAccepted_AndOneByteMore_ThrowsBodyTooLarge()
+    {
+        byte[] body = """{"hook":"patient-view","hookInstance":"h","context":{}}"""u8.ToArray();
+        var exact = new CdsRequestReaderOptions { MaxBytes = body.Length };
+        var smaller = new CdsRequestReaderOptions { MaxBytes = body.Length - 1 };
+
+        // A non-seekable stream, as Kestrel gives, so the limit is enforced while reading, not from Content-Length.
+        using ParsedCdsRequest parsed = await CdsRequestReader.ReadAsync(new NonSeekableStream(body), exact, CancellationToken.None);
+        var error = await Assert.ThrowsAsync<InvalidCdsRequestException>(
+            () => CdsRequestReader.ReadAsync(new NonSeekableStream(body), smaller, CancellationToken.None).AsTask());
+
+        Assert.Equal("h", parsed.Request.HookInstance);
+        Assert.Equal(CdsErrorCodes.BodyTooLarge, error.Code);
+        Assert.Contains($"{body.Length - 1} bytes", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReadAsync_BodyLargerThanMaxBytesFromSeekableStream_ThrowsBeforeReading()
+    {
+        var stream = new MemoryStream(new byte[4096]);
+
+        var error = await Assert.ThrowsAsync<InvalidCdsRequestException>(
+            () => CdsRequestReader.ReadAsync(stream, new CdsRequestReaderOptions { MaxBytes = 1024 }, CancellationToken.None).AsTask());
+
+        Assert.Equal(CdsErrorCodes.BodyTooLarge, error.Code);
+        Assert.Equal(0, stream.Position);
+    }
+
+    [Fact]
+    public void Read_SpanLargerThanMaxBytes_ThrowsBodyTooLarge()
+    {
+        var error = Assert.Throws<InvalidCdsRequestException>(() => CdsRequestReader.Read("{}"u8, new CdsRequestReaderOptions { MaxBytes = 1 }));
+
+        Assert.Equal(CdsErrorCodes.BodyTooLarge, error.Code);
+    }
+
+    [Fact]
+    public void Options_DefaultMaxBytes_AcceptsAtLeast16MiB()
+    {
+        Assert.True(CdsRequestReaderOptions.Default.MaxBytes >= 16L * 1024 * 1024);
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(-1)]
@@ -239,4 +282,32 @@ public sealed class CdsRequestReaderTests
         public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
             base.ReadAsync(buffer[..Math.Min(buffer.Length, 1000)], cancellationToken);
     }
+}
+
+/// <summary>A read-only stream that hides its length, like a chunked HTTP request body.</summary>
+internal sealed class NonSeekableStream(byte[] content) : Stream
+{
+    private readonly MemoryStream _inner = new(content);
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public override void Flush()
+    {
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => _inner.Read(buffer, offset, Math.Min(count, 7));
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }
