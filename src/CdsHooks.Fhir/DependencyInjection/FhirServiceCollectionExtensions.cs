@@ -1,0 +1,34 @@
+using CdsHooks.Fhir.Rest;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CdsHooks.Fhir.DependencyInjection;
+
+/// <summary>Registers the FHIR REST client and its options.</summary>
+public static class FhirServiceCollectionExtensions
+{
+    /// <summary>
+    /// Binds <see cref="FhirClientOptions"/> from <c>Fhir:Client</c> (validated at startup), registers
+    /// <see cref="FhirRestClient"/> as a typed <see cref="HttpClient"/>, and <see cref="TimeProvider.System"/>
+    /// unless a <see cref="TimeProvider"/> is already registered.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The configuration holding the <c>Fhir:Client</c> section.</param>
+    /// <returns>The service collection, for chaining. (Further handler set-up: <c>services.AddHttpClient&lt;FhirRestClient&gt;()</c>.)</returns>
+    public static IServiceCollection AddFhir(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<FhirClientOptions>()
+            .Bind(configuration.GetSection(FhirClientOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+
+        // The resilience pipeline owns timeouts per attempt; HttpClient's own 100 s default would cut across it.
+        services.AddHttpClient<FhirRestClient>(client => client.Timeout = Timeout.InfiniteTimeSpan);
+        return services;
+    }
+}

@@ -1,0 +1,16 @@
+using CdsHooks.Fhir.Model;
+
+namespace CdsHooks.Fhir.Serialization;
+
+/// <summary>One page of a FHIR search result (<c>Bundle</c> of type <c>searchset</c>), read tolerantly by <see cref="SearchSetReader"/>.</summary>
+/// <param name="Resources">The entry resources that could be read, in bundle order; entries with <c>search.mode</c> <c>outcome</c> are not among them.</param>
+/// <param name="Errors">One error per entry that could not be read, with a path such as <c>$.entry[3].resource.onsetDateTime</c>.</param>
+/// <param name="NextLink">The URL of the <c>next</c> link exactly as written (it may be relative), or null on the last page.</param>
+/// <param name="Total">The bundle's <c>total</c> (all matches, not this page's count), when given.</param>
+/// <param name="Outcomes">OperationOutcome entries with <c>search.mode</c> <c>outcome</c>: the server's warnings about the search.</param>
+public sealed record SearchSetPage(
+    IReadOnlyList<Resource> Resources,
+    IReadOnlyList<FhirJsonError> Errors,
+    string? NextLink,
+    int? Total,
+    IReadOnlyList<OperationOutcome> Outcomes);

@@ -1,0 +1,173 @@
+using System.Text.Json;
+using CdsHooks.Fhir.Model;
+
+namespace CdsHooks.Fhir.Serialization;
+
+/// <summary>
+/// Reads one page of a FHIR search result so that one unreadable entry does not lose the others:
+/// each <c>entry.resource</c> is read on its own and a failure becomes a <see cref="FhirJsonError"/>
+/// whose path is rooted at the bundle.
+/// </summary>
+public static class SearchSetReader
+{
+    /// <summary>The <c>Bundle.entry.search.mode</c> of an entry that carries information about the search, not a match.</summary>
+    public const string OutcomeMode = "outcome";
+
+    /// <summary>The <c>Bundle.link.relation</c> of the next page.</summary>
+    public const string NextRelation = "next";
+
+    /// <summary>Reads a Bundle page tolerantly.</summary>
+    /// <param name="bundle">The Bundle JSON object.</param>
+    /// <returns>The readable resources, the per-entry errors, the next link, the total and the server's outcomes.</returns>
+    /// <exception cref="FhirJsonException"><paramref name="bundle"/> is not a JSON object with <c>resourceType</c> <c>Bundle</c>.</exception>
+    public static SearchSetPage Read(JsonElement bundle)
+    {
+        EnsureBundle(bundle);
+        var errors = new List<FhirJsonError>();
+        var resources = new List<Resource>();
+        var outcomes = new List<OperationOutcome>();
+
+        if (bundle.TryGetProperty("entry", out var entries))
+        {
+            ReadEntries(entries, resources, outcomes, errors);
+        }
+
+        return new SearchSetPage(resources, errors, ReadNextLink(bundle, errors), ReadTotal(bundle, errors), outcomes);
+    }
+
+    private static void EnsureBundle(JsonElement bundle)
+    {
+        if (bundle.ValueKind != JsonValueKind.Object)
+        {
+            throw new FhirJsonException(FhirJsonErrorCodes.ResourceNotObject, "A Bundle must be a JSON object.");
+        }
+
+        if (!bundle.TryGetProperty("resourceType", out var type))
+        {
+            throw new FhirJsonException(FhirJsonErrorCodes.MissingResourceType, "The resource has no resourceType member.");
+        }
+
+        if (type.ValueKind != JsonValueKind.String || type.GetString() is not { Length: > 0 } name)
+        {
+            throw new FhirJsonException(FhirJsonErrorCodes.InvalidResourceType, "The resourceType member must be a non-empty string.");
+        }
+
+        if (!string.Equals(name, Bundle.TypeName, StringComparison.Ordinal))
+        {
+            // The type name is a FHIR type identifier, not patient data.
+            throw new FhirJsonException(FhirJsonErrorCodes.UnexpectedResourceType, $"Expected a Bundle resource but found {name}.");
+        }
+    }
+
+    private static void ReadEntries(JsonElement entries, List<Resource> resources, List<OperationOutcome> outcomes, List<FhirJsonError> errors)
+    {
+        if (entries.ValueKind != JsonValueKind.Array)
+        {
+            errors.Add(WrongType("$.entry", "Bundle.entry must be an array."));
+            return;
+        }
+
+        var index = 0;
+        foreach (var entry in entries.EnumerateArray())
+        {
+            var entryPath = $"$.entry[{index++}]";
+            if (entry.ValueKind != JsonValueKind.Object)
+            {
+                errors.Add(WrongType(entryPath, "A Bundle entry must be a JSON object."));
+                continue;
+            }
+
+            // An entry without a resource (e.g. only fullUrl) has nothing to read.
+            if (!entry.TryGetProperty("resource", out var element))
+            {
+                continue;
+            }
+
+            if (!FhirJson.TryDeserializeResource(element, out var resource, out var error))
+            {
+                errors.Add(Rebase(error!, entryPath + ".resource"));
+                continue;
+            }
+
+            if (IsOutcomeEntry(entry))
+            {
+                if (resource is OperationOutcome outcome)
+                {
+                    outcomes.Add(outcome);
+                }
+
+                continue;
+            }
+
+            resources.Add(resource);
+        }
+    }
+
+    private static bool IsOutcomeEntry(JsonElement entry)
+        => entry.TryGetProperty("search", out var search)
+           && search.ValueKind == JsonValueKind.Object
+           && search.TryGetProperty("mode", out var mode)
+           && mode.ValueKind == JsonValueKind.String
+           && mode.ValueEquals(OutcomeMode);
+
+    private static string? ReadNextLink(JsonElement bundle, List<FhirJsonError> errors)
+    {
+        if (!bundle.TryGetProperty("link", out var links))
+        {
+            return null;
+        }
+
+        if (links.ValueKind != JsonValueKind.Array)
+        {
+            errors.Add(WrongType("$.link", "Bundle.link must be an array."));
+            return null;
+        }
+
+        foreach (var link in links.EnumerateArray())
+        {
+            if (link.ValueKind == JsonValueKind.Object
+                && link.TryGetProperty("relation", out var relation)
+                && relation.ValueKind == JsonValueKind.String
+                && relation.ValueEquals(NextRelation)
+                && link.TryGetProperty("url", out var url)
+                && url.ValueKind == JsonValueKind.String
+                && url.GetString() is { Length: > 0 } next)
+            {
+                return next;
+            }
+        }
+
+        return null;
+    }
+
+    private static int? ReadTotal(JsonElement bundle, List<FhirJsonError> errors)
+    {
+        if (!bundle.TryGetProperty("total", out var total) || total.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (total.ValueKind == JsonValueKind.Number && total.TryGetInt32(out var value) && value >= 0)
+        {
+            return value;
+        }
+
+        errors.Add(WrongType("$.total", "Bundle.total must be a non-negative integer."));
+        return null;
+    }
+
+    private static FhirJsonError WrongType(string path, string description)
+        => new(FhirJsonErrorCodes.InvalidElementType, path, $"{FhirJsonErrorCodes.InvalidElementType}: {description} (at '{path}')");
+
+    // The entry was read on its own, so its error path starts at the resource ("$.onsetDateTime");
+    // root it at the bundle so the caller can find it ("$.entry[3].resource.onsetDateTime").
+    private static FhirJsonError Rebase(FhirJsonError error, string prefix)
+    {
+        var path = prefix + error.Path.TrimStart('$');
+        var oldSuffix = $"(at '{error.Path}')";
+        var message = error.Message.EndsWith(oldSuffix, StringComparison.Ordinal)
+            ? string.Concat(error.Message.AsSpan(0, error.Message.Length - oldSuffix.Length), $"(at '{path}')")
+            : error.Message;
+        return error with { Path = path, Message = message };
+    }
+}
