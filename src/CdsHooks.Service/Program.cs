@@ -1,5 +1,19 @@
+using CdsHooks.Clinical.DependencyInjection;
+using CdsHooks.Fhir.DependencyInjection;
+using CdsHooks.Service.Endpoints;
+using CdsHooks.Service.Feedback;
+using CdsHooks.Service.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddCdsHooksDefaults();
+builder.Services.AddFhir(builder.Configuration);
+builder.Services.AddClinical(builder.Configuration);
+builder.Services.AddSingleton<DiscoveryDocument>();
+builder.Services.AddFeedbackStore(builder.Configuration);
+
 var app = builder.Build();
+app.UseCdsHooksDefaults();
+app.MapCdsHooks();
 app.Run();
 
 /// <summary>Entry point; public so that WebApplicationFactory can host it in tests.</summary>

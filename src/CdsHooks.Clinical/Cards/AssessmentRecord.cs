@@ -28,7 +28,7 @@ public sealed record AssessmentRecord
     public IReadOnlyList<string>? Agents { get; init; }
 
     /// <summary>Citations (never empty: every rule has evidence).</summary>
-    public required IReadOnlyList<AssessmentEvidence> Evidence { get; init; }
+    public IReadOnlyList<AssessmentEvidence>? Evidence { get; init; }
 
     /// <summary>Assumptions the rule used, with the site's value and the pack default; omitted when none.</summary>
     public IReadOnlyList<AssessmentAssumption>? Assumptions { get; init; }

@@ -1,5 +1,7 @@
 using CdsHooks.Clinical.Evaluation;
 using CdsHooks.Clinical.Invocation;
+using CdsHooks.Clinical.Prefetch;
+using CdsHooks.Clinical.Services;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -11,8 +13,9 @@ namespace CdsHooks.Clinical.DependencyInjection;
 public static class ClinicalServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the engine, its options and the knowledge base. Packs and profiles load and validate at startup:
-    /// a bad pack stops the host with a message naming the file, line and rule.
+    /// Adds the service catalog, prefetch resolution, the engine, their options and the knowledge base. Packs and
+    /// profiles load and validate at startup: a bad pack stops the host with a message naming the file, line and rule.
+    /// Prefetch resolution needs the FHIR client (<c>AddFhir</c> in CdsHooks.Fhir).
     /// </summary>
     public static IServiceCollection AddClinical(this IServiceCollection services, IConfiguration configuration)
     {
@@ -21,7 +24,15 @@ public static class ClinicalServiceCollectionExtensions
             .Bind(configuration.GetSection(ClinicalOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<PrefetchOptions>()
+            .Bind(configuration.GetSection(PrefetchOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.TryAddTimeProvider();
+        services.AddSingleton<CdsServiceCatalog>();
+        // Per request: the resolver uses the typed FHIR HttpClient, whose handlers the HttpClient factory rotates.
+        services.AddScoped<PrefetchResolver>();
+        services.AddScoped<CdsServiceInvoker>();
         services.AddSingleton(sp => KnowledgeBase.Load(sp.GetRequiredService<IOptions<ClinicalOptions>>().Value));
         services.AddSingleton<IRefractoryEngine, RefractoryEngine>();
         services.AddHostedService<KnowledgeBaseWarmup>();

@@ -38,8 +38,9 @@ public sealed record HookInvocation
 /// <param name="Resources">Every other resource (Condition, MedicationStatement, ...), de-duplicated.</param>
 public sealed record ClinicalData(Patient? Patient, IReadOnlyList<Resource> Resources);
 
-/// <summary>A prefetch key whose data could not be obtained, and why (no PHI).</summary>
+/// <summary>A prefetch key whose data could not be obtained, or only in part, and why (no PHI).</summary>
 /// <param name="PrefetchKey">The discovery prefetch key, e.g. <c>observations</c>.</param>
 /// <param name="ResourceType">The FHIR resource type the key would have supplied.</param>
 /// <param name="Reason">Why it is missing, e.g. "FHIR server answered 500".</param>
-public sealed record DataGap(string PrefetchKey, string ResourceType, string Reason);
+/// <param name="Partial">Whether some of the key's data was read (e.g. all pages but one); criteria still treat the type as incomplete.</param>
+public sealed record DataGap(string PrefetchKey, string ResourceType, string Reason, bool Partial = false);

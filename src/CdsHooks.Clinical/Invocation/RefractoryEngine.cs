@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Diagnostics;
 using CdsHooks.Clinical.Cards;
 using CdsHooks.Clinical.Evaluation;
@@ -40,9 +41,12 @@ public sealed partial class RefractoryEngine(
             }
         }
 
-        if (timeline.IsMissing("Condition"))
+        // Missing data is said once, where it could matter: without Conditions no pack can tell whether it applies;
+        // with them, only a patient some pack covers needs to know. Patients outside every pack still hear nothing.
+        bool conditionsMissing = timeline.IsMissing("Condition") && !invocation.DataGaps.Any(g => g.ResourceType == "Condition" && g.Partial);
+        if (invocation.DataGaps.Count > 0 && (conditionsMissing || outcomes.Count > 0))
         {
-            cards.Add((MissingConditionsCard(invocation), int.MaxValue));
+            cards.Add((DataUnavailableCard(invocation, conditionsMissing), int.MaxValue));
         }
 
         var ordered = cards.OrderBy(c => c.Order).Select(c => c.Card).ToList();
@@ -69,19 +73,40 @@ public sealed partial class RefractoryEngine(
         return (kind * 10_000) + rule.Priority;
     }
 
-    // Without Conditions no pack can tell whether the patient has its disease: say so once, instead of staying silent.
-    private static Card MissingConditionsCard(HookInvocation invocation) => new()
+    /// <summary>The rule id of the card that reports data the service could not retrieve.</summary>
+    public const string DataUnavailableRule = "engine.data-unavailable";
+
+    // Not a knowledge pack: the card comes from the service itself.
+    private const string DataUnavailablePack = "service";
+
+    private static Card DataUnavailableCard(HookInvocation invocation, bool conditionsMissing) => new()
     {
-        Uuid = CardComposer.StableUuid(invocation.HookInstance, "engine.conditions-unavailable"),
-        Summary = "Refractory-disease checks could not run: the patient's conditions could not be retrieved.",
-        Detail = "The service could not obtain the patient's Condition resources from prefetch or from the EHR's FHIR server, "
-            + "so it cannot tell which disease applies. No conclusion about refractory disease was drawn.\n\n"
-            + string.Join("\n", invocation.DataGaps.Select(g => $"- {g.PrefetchKey} ({g.ResourceType}): {g.Reason}")),
+        Uuid = CardComposer.StableUuid(invocation.HookInstance, DataUnavailableRule),
+        Summary = conditionsMissing
+            ? "Refractory-disease checks could not run: the patient's conditions could not be retrieved."
+            : "Some of the patient's data could not be retrieved; conclusions that depend on it show as insufficient data.",
+        Detail = (conditionsMissing
+                ? "The service could not obtain the patient's Condition resources from prefetch or from the EHR's FHIR server, "
+                    + "so it cannot tell which disease applies. No conclusion about refractory disease was drawn."
+                : "The assessment used the data that could be retrieved. A criterion that needed the missing data is reported "
+                    + "as unknown (insufficient data), never as not met.")
+            + "\n\n**Data not retrieved:**\n"
+            + string.Join("\n", invocation.DataGaps.Select(g => $"- {g.ResourceType} (prefetch key '{g.PrefetchKey}'){(g.Partial ? ", in part" : string.Empty)}: {g.Reason}")),
         Indicator = CardIndicator.Info,
         Source = new CardSource
         {
             Label = "Refractory-disease CDS service",
             Topic = new CdsCoding { System = KnownSystems.CardKind, Code = CardKind.DataGap.Code(), Display = CardKind.DataGap.Display() },
+        },
+        Extension = new Dictionary<string, JsonElement>
+        {
+            [AssessmentRecord.ExtensionKey] = new AssessmentRecord
+            {
+                Pack = DataUnavailablePack,
+                Rule = DataUnavailableRule,
+                Kind = CardKind.DataGap.Code(),
+                Missing = invocation.DataGaps.Select(g => $"{g.ResourceType} ({g.PrefetchKey}): {g.Reason}").ToList(),
+            }.ToJsonElement(),
         },
     };
 

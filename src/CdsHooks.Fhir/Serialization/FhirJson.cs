@@ -148,6 +148,9 @@ public static class FhirJson
     {
         var options = new JsonSerializerOptions(FhirJsonContext.Default.Options)
         {
+            // Readable non-ASCII (card text quotes Chinese sources) and no \u0027 for apostrophes: the output is
+            // always sent as JSON, never embedded in HTML, so HTML-sensitive characters need no escaping.
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             TypeInfoResolver = FhirJsonContext.Default.WithAddedModifier(EmptyListPolicy.OmitEmptyLists),
         };
         options.MakeReadOnly();

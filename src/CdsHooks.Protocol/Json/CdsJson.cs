@@ -47,6 +47,9 @@ public static class CdsJson
     {
         var options = new JsonSerializerOptions(CdsJsonContext.Default.Options)
         {
+            // Readable non-ASCII (card text quotes Chinese sources) and no \u0027 for apostrophes: the output is
+            // always sent as JSON, never embedded in HTML, so HTML-sensitive characters need no escaping.
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             TypeInfoResolver = CdsJsonContext.Default.WithAddedModifier(OmitEmptyOptionalCollections),
         };
         options.MakeReadOnly();

@@ -1,0 +1,72 @@
+using CdsHooks.Clinical.Prefetch;
+using CdsHooks.Clinical.Services;
+using CdsHooks.Protocol.Errors;
+using CdsHooks.Protocol.Hooks;
+using CdsHooks.Protocol.Requests;
+using CdsHooks.Protocol.Responses;
+using CdsHooks.Protocol.Validation;
+using Microsoft.Extensions.Logging;
+
+namespace CdsHooks.Clinical.Invocation;
+
+/// <summary>
+/// One CDS service call, start to finish and without HTTP: find the service, check the hook, read the context,
+/// complete the prefetch, evaluate the packs, and self-check the response so that an invalid card is never sent.
+/// </summary>
+public sealed partial class CdsServiceInvoker(
+    CdsServiceCatalog catalog,
+    PrefetchResolver prefetch,
+    IRefractoryEngine engine,
+    ILogger<CdsServiceInvoker> logger)
+{
+    /// <summary>Calls a service.</summary>
+    /// <param name="serviceId">The id from the URL.</param>
+    /// <param name="request">The validated request body.</param>
+    /// <param name="cancellationToken">Cancelled when the caller goes away.</param>
+    /// <returns>A response that passes <see cref="ResponseSelfCheck"/>.</returns>
+    /// <exception cref="UnknownServiceException">No such service.</exception>
+    /// <exception cref="InvalidCdsRequestException">The hook or context is wrong for the service.</exception>
+    /// <exception cref="PrefetchUnavailableException">Required data could not be had.</exception>
+    public async Task<CdsResponse> InvokeAsync(string serviceId, CdsRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!catalog.TryFind(serviceId, out var service))
+        {
+            throw new UnknownServiceException(serviceId);
+        }
+
+        if (!string.Equals(request.Hook, service.Hook, StringComparison.Ordinal))
+        {
+            throw new InvalidCdsRequestException(
+                CdsErrorCodes.HookMismatch,
+                $"Service '{service.Id}' answers the '{service.Hook}' hook; the request's 'hook' names another.",
+                "hook");
+        }
+
+        var context = HookContext.Parse(request.Hook, request.Context);
+        var drafts = DraftOrderReader.Read(context);
+        var data = await prefetch.ResolveAsync(service, request, context, cancellationToken).ConfigureAwait(false);
+        var cards = await engine.EvaluateAsync(new HookInvocation
+        {
+            ServiceId = service.Id,
+            Hook = service.Hook,
+            HookInstance = request.HookInstance,
+            PatientId = context.PatientId,
+            Data = data.Data,
+            DraftOrders = drafts,
+            Selections = context is OrderSelectContext select ? select.Selections : [],
+            DataGaps = data.Gaps,
+        }, cancellationToken).ConfigureAwait(false);
+
+        var check = ResponseSelfCheck.Check(new CdsResponse { Cards = cards });
+        foreach (var dropped in check.DroppedCards)
+        {
+            LogCardDropped(logger, service.Id, dropped.Index, string.Join("; ", dropped.Violations.Select(v => v.ToString())));
+        }
+
+        return check.ToValidResponse();
+    }
+
+    [LoggerMessage(EventId = 2010, Level = LogLevel.Error, Message = "Service {ServiceId} produced card {Index} that breaks the CDS Hooks rules and was dropped: {Violations}")]
+    private static partial void LogCardDropped(ILogger logger, string serviceId, int index, string violations);
+}

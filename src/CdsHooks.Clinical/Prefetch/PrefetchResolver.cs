@@ -1,0 +1,214 @@
+using System.Diagnostics;
+using System.Text.Json;
+using CdsHooks.Clinical.Invocation;
+using CdsHooks.Clinical.Services;
+using CdsHooks.Fhir.Model;
+using CdsHooks.Fhir.Rest;
+using CdsHooks.Protocol.Hooks;
+using CdsHooks.Protocol.Prefetch;
+using CdsHooks.Protocol.Requests;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CdsHooks.Clinical.Prefetch;
+
+/// <summary>
+/// Completes a request's prefetch (CDS Hooks §Prefetch). Each key is handled by its state: a resource or Bundle is
+/// used; <c>null</c> means known empty and is not queried again; an OperationOutcome or an absent key is queried
+/// from <c>fhirServer</c> with the request's bearer token. Queries run in parallel under one deadline. What cannot
+/// be had becomes a <see cref="DataGap"/>, so the criteria it feeds are unknown rather than false; a key that no
+/// FHIR server could supply answers 412 (<see cref="PrefetchUnavailableException"/>) unless configured to omit it.
+/// </summary>
+public sealed partial class PrefetchResolver(
+    FhirRestClient fhir,
+    IOptions<PrefetchOptions> options,
+    TimeProvider time,
+    ILogger<PrefetchResolver> logger)
+{
+    /// <summary>Resolves every prefetch key of <paramref name="service"/> for one request.</summary>
+    /// <param name="service">The service called.</param>
+    /// <param name="request">The validated request.</param>
+    /// <param name="context">Its typed hook context.</param>
+    /// <param name="cancellationToken">Cancelled when the caller goes away.</param>
+    /// <returns>The patient's data and its gaps.</returns>
+    /// <exception cref="PrefetchUnavailableException">A key could be had neither way and the failure mode is <see cref="PrefetchFailureMode.Fail"/>.</exception>
+    public async Task<ResolvedPrefetch> ResolveAsync(CdsServiceDefinition service, CdsRequest request, HookContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        var settings = options.Value;
+        var tokens = PrefetchTokenContext.From(context, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        using var deadline = new CancellationTokenSource(settings.Deadline, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        var work = new KeyWork(request, tokens, settings.Deadline, linked.Token, deadline.Token);
+
+        var outcomes = await Task.WhenAll(service.Prefetch.Select(key => ResolveKeyAsync(key, work))).ConfigureAwait(false);
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            int prefetched = outcomes.Count(o => o.Source == PrefetchSource.Prefetched);
+            int fetched = outcomes.Count(o => o.Source == PrefetchSource.FhirServer);
+            int gaps = outcomes.Count(o => o.Gap is not null);
+            LogResolved(logger, prefetched, fetched, gaps);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var unobtainable = outcomes.Where(o => o.Source == PrefetchSource.Unobtainable).ToList();
+        if (unobtainable.Count > 0 && settings.FailureMode == PrefetchFailureMode.Fail)
+        {
+            throw new PrefetchUnavailableException(unobtainable);
+        }
+
+        return Assemble(outcomes, context.PatientId);
+    }
+
+    private async Task<PrefetchKeyOutcome> ResolveKeyAsync(PrefetchKey key, KeyWork work)
+    {
+        string? requery = null;
+        if (work.Request.Prefetch is { } prefetch && prefetch.TryGetValue(key.Key, out JsonElement value))
+        {
+            if (value.ValueKind == JsonValueKind.Null)
+            {
+                return new PrefetchKeyOutcome(key, PrefetchSource.KnownEmpty, [], null);
+            }
+
+            if (!PrefetchedDataReader.IsOperationOutcome(value))
+            {
+                return await CompletePrefetchedAsync(key, value, work).ConfigureAwait(false);
+            }
+
+            requery = "the EHR's prefetch held an OperationOutcome for it";
+        }
+
+        if (work.Request.FhirServer is null)
+        {
+            string reason = (requery ?? "it was not prefetched") + ", and the request has no fhirServer to query";
+            return new PrefetchKeyOutcome(key, PrefetchSource.Unobtainable, [], new DataGap(key.Key, key.ResourceType, reason));
+        }
+
+        return await QueryAsync(key, work).ConfigureAwait(false);
+    }
+
+    private async Task<PrefetchKeyOutcome> CompletePrefetchedAsync(PrefetchKey key, JsonElement value, KeyWork work)
+    {
+        var page = PrefetchedDataReader.Read(key, value);
+        if (page.NextLink is null)
+        {
+            return new PrefetchKeyOutcome(key, PrefetchSource.Prefetched, page.Resources, page.Gap);
+        }
+
+        // A paginated prefetch (CDS Hooks 2.0): the service fetches the remaining pages itself.
+        if (work.Request.FhirServer is null)
+        {
+            var gap = new DataGap(key.Key, key.ResourceType, "the prefetched Bundle has further pages, and the request has no fhirServer to fetch them", Partial: true);
+            return new PrefetchKeyOutcome(key, PrefetchSource.Prefetched, page.Resources, page.Gap ?? gap);
+        }
+
+        var rest = await GuardAsync(key, work, async target =>
+        {
+            var result = await fhir.ContinueSearchAsync(target, page.NextLink, work.Token).ConfigureAwait(false);
+            return new PrefetchKeyOutcome(key, PrefetchSource.FhirServer, result.Resources, PrefetchGaps.FromSearch(key, result));
+        }).ConfigureAwait(false);
+        var resources = page.Resources.Concat(rest.Resources).ToList();
+        return new PrefetchKeyOutcome(key, PrefetchSource.Prefetched, resources, page.Gap ?? (rest.Gap is null ? null : rest.Gap with { Partial = true }));
+    }
+
+    private Task<PrefetchKeyOutcome> QueryAsync(PrefetchKey key, KeyWork work)
+    {
+        if (!PrefetchTemplate.TryResolve(key.Template, work.Tokens, out string query, out string? unresolved))
+        {
+            var gap = new DataGap(key.Key, key.ResourceType, $"its template token '{{{{{unresolved}}}}}' has no value in this hook's context");
+            return Task.FromResult(new PrefetchKeyOutcome(key, PrefetchSource.Unavailable, [], gap));
+        }
+
+        return GuardAsync(key, work, async target =>
+        {
+            if (key.IsRead)
+            {
+                var resource = await fhir.ReadAsync(target, query, work.Token).ConfigureAwait(false);
+                return resource.ResourceType == key.ResourceType
+                    ? new PrefetchKeyOutcome(key, PrefetchSource.FhirServer, [resource], null)
+                    : new PrefetchKeyOutcome(key, PrefetchSource.Unavailable, [], new DataGap(key.Key, key.ResourceType, $"the FHIR server answered with a {resource.ResourceType}, not a {key.ResourceType}"));
+            }
+
+            var result = await fhir.SearchAsync(target, query, work.Token).ConfigureAwait(false);
+            return new PrefetchKeyOutcome(key, PrefetchSource.FhirServer, result.Resources, PrefetchGaps.FromSearch(key, result));
+        });
+    }
+
+    // Runs one FHIR exchange; a failure or the deadline becomes a data gap, while the caller going away propagates.
+    private async Task<PrefetchKeyOutcome> GuardAsync(PrefetchKey key, KeyWork work, Func<FhirServerTarget, Task<PrefetchKeyOutcome>> exchange)
+    {
+        var target = new FhirServerTarget(work.Request.FhirServer!, work.Request.FhirAuthorization?.AccessToken);
+        long started = Stopwatch.GetTimestamp();
+        try
+        {
+            var outcome = await exchange(target).ConfigureAwait(false);
+            if (logger.IsEnabled(LogLevel.Debug))
+            {
+                double elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                LogFetched(logger, key.Key, outcome.Resources.Count, elapsedMs);
+            }
+
+            return outcome;
+        }
+        catch (FhirRequestException ex)
+        {
+            LogFetchFailed(logger, key.Key, ex.Code, ex.StatusCode);
+            return new PrefetchKeyOutcome(key, PrefetchSource.Unavailable, [], new DataGap(key.Key, key.ResourceType, PrefetchGaps.Describe(ex)));
+        }
+        catch (OperationCanceledException) when (work.DeadlineToken.IsCancellationRequested)
+        {
+            LogDeadline(logger, key.Key, work.Deadline.TotalMilliseconds);
+            string reason = $"the FHIR server did not answer within the {work.Deadline.TotalSeconds:0.###} s deadline";
+            return new PrefetchKeyOutcome(key, PrefetchSource.Unavailable, [], new DataGap(key.Key, key.ResourceType, reason));
+        }
+    }
+
+    private static ResolvedPrefetch Assemble(PrefetchKeyOutcome[] outcomes, string patientId)
+    {
+        Patient? patient = null;
+        var resources = new List<Resource>();
+        var seen = new HashSet<(string, string)>();
+        var keys = new List<PrefetchKeyOutcome>(outcomes.Length);
+        foreach (var outcome in outcomes)
+        {
+            int foreign = 0;
+            foreach (var resource in outcome.Resources)
+            {
+                if (!PatientReferences.BelongsTo(resource, patientId))
+                {
+                    foreign++;
+                }
+                else if (resource is Patient p)
+                {
+                    patient ??= p;
+                }
+                else if (resource.Id is null || seen.Add((resource.ResourceType, resource.Id)))
+                {
+                    resources.Add(resource);
+                }
+            }
+
+            bool keptSome = foreign < outcome.Resources.Count;
+            keys.Add(foreign == 0 ? outcome : outcome with { Gap = outcome.Gap ?? PrefetchGaps.Foreign(outcome.Key, foreign, keptSome) });
+        }
+
+        return new ResolvedPrefetch(new ClinicalData(patient, resources), keys);
+    }
+
+    private sealed record KeyWork(CdsRequest Request, PrefetchTokenContext Tokens, TimeSpan Deadline, CancellationToken Token, CancellationToken DeadlineToken);
+
+    [LoggerMessage(EventId = 2101, Level = LogLevel.Debug, Message = "Prefetch key {Key} fetched from the FHIR server: {Count} resources in {ElapsedMs:0.0} ms")]
+    private static partial void LogFetched(ILogger logger, string key, int count, double elapsedMs);
+
+    [LoggerMessage(EventId = 2102, Level = LogLevel.Warning, Message = "Prefetch key {Key} could not be fetched: {ErrorCode} (HTTP {StatusCode})")]
+    private static partial void LogFetchFailed(ILogger logger, string key, string errorCode, int? statusCode);
+
+    [LoggerMessage(EventId = 2103, Level = LogLevel.Warning, Message = "Prefetch key {Key} not fetched within the {DeadlineMs} ms deadline")]
+    private static partial void LogDeadline(ILogger logger, string key, double deadlineMs);
+
+    [LoggerMessage(EventId = 2104, Level = LogLevel.Information, Message = "Prefetch resolved: {Prefetched} keys prefetched, {Fetched} fetched, {Gaps} with gaps")]
+    private static partial void LogResolved(ILogger logger, int prefetched, int fetched, int gaps);
+}

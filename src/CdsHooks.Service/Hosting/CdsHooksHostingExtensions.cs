@@ -1,0 +1,69 @@
+using CdsHooks.Service.Errors;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Extensions.Options;
+
+namespace CdsHooks.Service.Hosting;
+
+/// <summary>The host's cross-cutting concerns: options, error responses, CORS, health checks and body limits.</summary>
+internal static class CdsHooksHostingExtensions
+{
+    private const string CorsPolicy = "cds-clients";
+
+    public static WebApplicationBuilder AddCdsHooksDefaults(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ServiceOptions>()
+            .Bind(builder.Configuration.GetSection(ServiceOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        // The readers enforce the configured body limits themselves, with a clear OperationOutcome; Kestrel's own
+        // limit sits just above the largest of them as a backstop.
+        long largest = builder.Configuration.GetSection(ServiceOptions.SectionName).Get<ServiceOptions>()?.MaxRequestBodyBytes
+            ?? new ServiceOptions().MaxRequestBodyBytes;
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = largest + (1024 * 1024));
+
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<OperationOutcomeExceptionHandler>();
+        builder.Services.AddCors();
+        builder.Services.AddHealthChecks();
+        return builder;
+    }
+
+    public static WebApplication UseCdsHooksDefaults(this WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            // Client errors are logged once, by the handler, without a stack trace.
+            SuppressDiagnosticsCallback = context => context.Exception is not null && context.ExceptionHandledBy == ExceptionHandledType.ExceptionHandlerService,
+        });
+        app.UseStatusCodePages(WriteStatusOutcomeAsync);
+        var origins = app.Services.GetRequiredService<IOptions<ServiceOptions>>().Value.CorsOrigins;
+        app.UseCors(policy =>
+        {
+            // The CDS Hooks sandbox and browser-based EHRs call from another origin; preflight needs no credentials.
+            policy = origins.Contains("*") ? policy.AllowAnyOrigin() : policy.WithOrigins(origins);
+            policy.WithMethods("GET", "POST", "OPTIONS").WithHeaders("Content-Type", "Authorization", "Accept");
+        });
+        app.MapHealthChecks("/health");
+        return app;
+    }
+
+    // A 404 or 405 from routing has no body; give it an OperationOutcome like every other error.
+    private static Task WriteStatusOutcomeAsync(StatusCodeContext context)
+    {
+        var response = context.HttpContext.Response;
+        string diagnostics = response.StatusCode switch
+        {
+            StatusCodes.Status404NotFound => "Nothing is served at this address. The CDS services are listed at GET /cds-services.",
+            StatusCodes.Status405MethodNotAllowed => "This address does not accept this HTTP method.",
+            _ => $"The request failed with HTTP {response.StatusCode}.",
+        };
+        string type = response.StatusCode switch
+        {
+            StatusCodes.Status404NotFound => "not-found",
+            StatusCodes.Status405MethodNotAllowed => "not-supported",
+            _ => "processing",
+        };
+        return OperationOutcomeResponse.WriteAsync(response, response.StatusCode, [OperationOutcomeResponse.Issue(type, diagnostics)]);
+    }
+}

@@ -1,0 +1,39 @@
+using System.ComponentModel.DataAnnotations;
+using CdsHooks.Protocol.Json;
+
+namespace CdsHooks.Service.Hosting;
+
+/// <summary>HTTP-level settings of the CDS Hooks endpoints (configuration section <c>CdsHooks</c>).</summary>
+public sealed class ServiceOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string SectionName = "CdsHooks";
+
+    /// <summary>The default limit of a feedback body: feedback is small, so 1 MiB is generous.</summary>
+    public const long DefaultMaxFeedbackBodyBytes = 1024 * 1024;
+
+    /// <summary>
+    /// The largest service-call body accepted (413 beyond it). Default 32 MiB: a patient's observations alone can
+    /// run to megabytes of prefetch, and 16 MB is the least this service promises to accept.
+    /// </summary>
+    [Range(16L * 1024 * 1024, 1024L * 1024 * 1024)]
+    public long MaxRequestBodyBytes { get; set; } = CdsRequestReaderOptions.DefaultMaxBytes;
+
+    /// <summary>The largest feedback body accepted (413 beyond it).</summary>
+    [Range(1024, 64L * 1024 * 1024)]
+    public long MaxFeedbackBodyBytes { get; set; } = DefaultMaxFeedbackBodyBytes;
+
+    /// <summary>The deepest JSON nesting accepted (400 beyond it). FHIR resources rarely nest beyond 15 levels.</summary>
+    [Range(16, 256)]
+    public int MaxJsonDepth { get; set; } = CdsRequestReaderOptions.DefaultMaxDepth;
+
+    /// <summary>Origins allowed by CORS; <c>*</c> (the default) allows any, as the public CDS Hooks sandbox needs.</summary>
+    [MinLength(1)]
+    public string[] CorsOrigins { get; set; } = ["*"];
+
+    /// <summary>The reader limits for service calls.</summary>
+    public CdsRequestReaderOptions RequestLimits => new() { MaxBytes = MaxRequestBodyBytes, MaxDepth = MaxJsonDepth };
+
+    /// <summary>The reader limits for feedback.</summary>
+    public CdsRequestReaderOptions FeedbackLimits => new() { MaxBytes = MaxFeedbackBodyBytes, MaxDepth = MaxJsonDepth };
+}

@@ -1,0 +1,265 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CdsHooks.Service.Tests.Fakes;
+using CdsHooks.Service.Tests.Infrastructure;
+using CdsHooks.Testing.Requests;
+using CdsHooks.Testing.Seeds;
+using Microsoft.AspNetCore.Http;
+
+namespace CdsHooks.Service.Tests.Endpoints;
+
+/// <summary>
+/// CDS Hooks §Prefetch through the real host: a present key is used, <c>null</c> is known empty and not queried
+/// again, an OperationOutcome or absent key is fetched from <c>fhirServer</c> with the bearer token, paging is
+/// followed, and failures degrade to data gaps the response names.
+/// </summary>
+public sealed class PrefetchResolutionTests : IAsyncLifetime
+{
+    private const string Service = "/cds-services/refractory-patient-view";
+    private const string Token = "test-access-token-7f3c";
+    private static readonly SeedPatient Seed = SeedPatients.Get("crohns-v1");
+
+    private readonly CdsHooksApp _app = new(now: Seed.EvaluationTime);
+    private FakeFhirServer _fhir = null!;
+
+    public async Task InitializeAsync() => _fhir = await FakeFhirServer.StartAsync(Seed);
+
+    public async Task DisposeAsync()
+    {
+        await _fhir.DisposeAsync();
+        await _app.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Post_FullPrefetchWithoutFhirServer_AnswersFromPrefetchAlone()
+    {
+        var request = CdsRequestBuilder.For("patient-view", Seed.PatientId).WithFullPrefetch(Seed);
+
+        var body = await HttpAssert.CdsResponseAsync(await _app.PostJsonAsync(Service, request.ToJson()));
+
+        Assert.Contains("crohns.refractory-status", HttpAssert.Rules(body));
+        Assert.DoesNotContain(RefractoryEngineRule, HttpAssert.Rules(body));
+        Assert.Empty(_fhir.Requests);
+    }
+
+    [Fact]
+    public async Task Post_NullPrefetch_IsKnownEmpty_AndNotQueriedAgain()
+    {
+        var request = CdsRequestBuilder.For("patient-view", Seed.PatientId)
+            .WithFullPrefetch(Seed, "procedures")
+            .WithPrefetch("procedures", null)
+            .WithFhirServer(_fhir.BaseUrl, Token);
+
+        var body = await HttpAssert.CdsResponseAsync(await _app.PostJsonAsync(Service, request.ToJson()));
+
+        Assert.Empty(_fhir.Requests);
+        Assert.DoesNotContain(RefractoryEngineRule, HttpAssert.Rules(body));
+        Assert.Contains("crohns.refractory-status", HttpAssert.Rules(body));
+    }
+
+    [Fact]
+    public async Task Post_OperationOutcomePrefetch_IsQueriedAgainFromFhirServer()
+    {
+        var outcome = JsonNode.Parse("""{"resourceType":"OperationOutcome","issue":[{"severity":"error","code":"timeout"}]}""");
+        var request = CdsRequestBuilder.For("patient-view", Seed.PatientId)
+            .WithFullPrefetch(Seed, "medicationStatements")
+            .WithPrefetch("medicationStatements", outcome)
+            .WithFhirServer(_fhir.BaseUrl, Token);
+
+        var body = await HttpAssert.CdsResponseAsync(await _app.PostJsonAsync(Service, request.ToJson()));
+
+        var requests = _fhir.Requests.ToList();
+        var only = Assert.Single(requests);
+        Assert.Equal("MedicationStatement", only.ResourceType);
+        Assert.Equal($"Bearer {Token}", only.Authorization);
+        Assert.Equal(await FullPrefetchRulesAsync(), HttpAssert.Rules(body));
+    }
+
+    [Fact]
+    public async Task Post_NoPrefetch_FetchesEveryKeyWithTheBearerToken_AndGivesTheSameCards()
+    {
+        _fhir.RequiredToken = Token;
+        var request = CdsRequestBuilder.For("patient-view", Seed.PatientId).WithFhirServer(_fhir.BaseUrl, Token);
+
+        var body = await HttpAssert.CdsResponseAsync(await _app.PostJsonAsync(Service, request.ToJson()));
+
+        var types = _fhir.Requests.Select(r => r.ResourceType).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["Condition", "MedicationRequest", "MedicationStatement", "Observation", "Patient", "Procedure"], types);
+        Assert.All(_fhir.Requests, r => Assert.Equal($"Bearer {Token}", r.Authorization));
+        Assert.Contains(_fhir.Requests, r => r.PathAndQuery == $"Patient/{Seed.PatientId}");
+        Assert.Contains(_fhir.Requests, r => r.PathAndQuery == $"Observation?patient={Seed.PatientId}&_sort=-date&_count=100");
+        Assert.Equal(await FullPrefetchRulesAsync(), HttpAssert.Rules(body));
+    }
+
+    [Fact]
+    public async Task Post_SearchAcrossThreePages_FollowsNextLinks()
+    {
+        _fhir.PageSize = 4; // 11 observations: pages of 4, 4 and 3
+        var request = CdsRequestBuilder.For("patient-view", Seed.PatientId)
+            .WithFullPrefetch(Seed, "observations")
+            .WithFhirServer(_fhir.BaseUrl, Token);
+
+        var body = await HttpAssert.CdsResponseAsync(await _app.PostJsonAsync(Service, request.ToJson()));
+
+        Assert.Equal(3, _fhir.RequestsFor("Observation").Count);
+        Assert.Equal(await FullPrefetchRulesAsync(), HttpAssert.Rules(body));
+    }
+
+    [Fact]
+    public async Task Post_PagedPrefetchBundle_FetchesTheRemainingPagesItself()
+    {
+        var observations = SeedPrefetch.Resources(Seed).Where(r => SeedPrefetch.Type(r) == "Observation").ToList();
+        _fhir.PageSize = 4;
+        var firstPage = SeedPrefetch.SearchSet(observations.Take(4), nextLink: $"{_fhir.BaseUrl}Observation?_page=1");
+        var request = CdsRequestBuilder.For("patient-view", Seed.PatientId)
+            .WithFullPrefetch(Seed, "observations")
+            .WithPrefetch("observations", firstPage)
+            .WithFhirServer(_fhir.BaseUrl, Token);
+
+        var body = await HttpAssert.CdsResponseAsync(await _app.PostJsonAsync(Service, request.ToJson()));
+
+        Assert.Equal(["Observation?_page=1", "Observation?_page=2"], _fhir.RequestsFor("Observation").Select(r => r.PathAndQuery));
+        Assert.Equal(await FullPrefetchRulesAsync(), HttpAssert.Rules(body));
+    }
+
+    [Fact]
+    public async Task Post_PagingCycle_StopsAndReportsTheObservationsAsIncomplete()
+    {
+        _fhir.Override("Observation", context => Write(context, SeedPrefetch.SearchSet([], nextLink: $"{_fhir.BaseUrl}Observation?_page=1")));
+        var request = CdsRequestBuilder.For("patient-view", Seed.PatientId)
+            .WithFullPrefetch(Seed, "observations")
+            .WithFhirServer(_fhir.BaseUrl, Token);
+
+        var body = await HttpAssert.CdsResponseAsync(await _app.PostJsonAsync(Service, request.ToJson()));
+
+        Assert.Equal(2, _fhir.RequestsFor("Observation").Count); // the search, then its next page, which links to itself
+        var gap = DataUnavailableCard(body);
+        Assert.Contains("Observation (prefetch key 'observations')", gap.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("led back to a page already read", gap.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_SlowFhirServer_AnswersByTheDeadline_WithTheGapNamed()
+    {
+        await using var app = new CdsHooksApp(new Dictionary<string, string?> { ["Prefetch:Deadline"] = "00:00:00.500" }, Seed.EvaluationTime);
+        _fhir.Override("Observation", async context =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(10), context.RequestAborted);
+            await Write(context, SeedPrefetch.SearchSet([]));
+        });
+        var request = CdsRequestBuilder.For("patient-view", Seed.PatientId)
+            .WithFullPrefetch(Seed, "observations")
+            .WithFhirServer(_fhir.BaseUrl, Token);
+
+        var watch = Stopwatch.StartNew();
+        var body = await HttpAssert.CdsResponseAsync(await app.PostJsonAsync(Service, request.ToJson()));
+        watch.Stop();
+
+        // Bounded well below the fake server's 10 s: the deadline, not the server, ended the wait.
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
+        Assert.Contains("did not answer within the 0.5 s deadline", DataUnavailableCard(body).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("crohns.refractory-status", HttpAssert.Rules(body));
+    }
+
+    [Theory]
+    [InlineData(StatusCodes.Status401Unauthorized)]
+    [InlineData(StatusCodes.Status500InternalServerError)]
+    public async Task Post_FhirServerFailsForConditions_DegradesWithOneCardSayingWhatIsMissing(int status)
+    {
+        _fhir.Fail("Condition", status);
+        var request = CdsRequestBuilder.For("patient-view", Seed.PatientId)
+            .WithFullPrefetch(Seed, "conditions")
+            .WithFhirServer(_fhir.BaseUrl, Token);
+
+        var body = await HttpAssert.CdsResponseAsync(await _app.PostJsonAsync(Service, request.ToJson()));
+
+        var card = Assert.Single(body.GetProperty("cards").EnumerateArray());
+        Assert.Equal(RefractoryEngineRule, HttpAssert.Rules(body)[0]);
+        Assert.Equal("info", card.GetProperty("indicator").GetString());
+        Assert.StartsWith("Refractory-disease checks could not run", card.GetProperty("summary").GetString(), StringComparison.Ordinal);
+        Assert.Contains($"the FHIR server answered HTTP {status}", card.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        int expectedAttempts = status == StatusCodes.Status500InternalServerError ? 3 : 1; // 5xx is retried twice, 401 never
+        Assert.Equal(expectedAttempts, _fhir.RequestsFor("Condition").Count);
+    }
+
+    [Fact]
+    public async Task Post_NoPrefetchAndNoFhirServer_Answers412NamingEachKey()
+    {
+        var request = CdsRequestBuilder.For("patient-view", Seed.PatientId).WithFullPrefetch(Seed, "observations", "procedures");
+
+        var response = await _app.PostJsonAsync(Service, request.ToJson());
+
+        var issue = await HttpAssert.OperationOutcomeAsync(response, HttpStatusCode.PreconditionFailed);
+        Assert.Equal("processing", issue.GetProperty("code").GetString());
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var expressions = document.RootElement.GetProperty("issue").EnumerateArray().Select(HttpAssert.Expression).ToList();
+        Assert.Equal(["prefetch.observations", "prefetch.procedures"], expressions);
+    }
+
+    [Fact]
+    public async Task Post_PrefetchedResourcesOfAnotherPatient_AreIgnored()
+    {
+        var conditions = SeedPrefetch.Resources(Seed).Where(r => SeedPrefetch.Type(r) == "Condition").ToList();
+        foreach (var condition in conditions)
+        {
+            condition["subject"] = new JsonObject { ["reference"] = "Patient/someone-else" };
+        }
+
+        var request = CdsRequestBuilder.For("patient-view", Seed.PatientId)
+            .WithFullPrefetch(Seed, "conditions")
+            .WithPrefetch("conditions", SeedPrefetch.SearchSet(conditions));
+
+        var body = await HttpAssert.CdsResponseAsync(await _app.PostJsonAsync(Service, request.ToJson()));
+
+        Assert.DoesNotContain("crohns.refractory-status", HttpAssert.Rules(body));
+        Assert.Contains("named another patient as their subject and were ignored", DataUnavailableCard(body).GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_PrefetchEntryThatIsNotValidFhir_IsLeftOut_AndReportedAsIncomplete()
+    {
+        var observations = SeedPrefetch.Resources(Seed).Where(r => SeedPrefetch.Type(r) == "Observation").ToList();
+        observations[0]["status"] = 42;
+        var request = CdsRequestBuilder.For("patient-view", Seed.PatientId)
+            .WithFullPrefetch(Seed, "observations")
+            .WithPrefetch("observations", SeedPrefetch.SearchSet(observations));
+
+        var body = await HttpAssert.CdsResponseAsync(await _app.PostJsonAsync(Service, request.ToJson()));
+
+        string detail = DataUnavailableCard(body).GetProperty("detail").GetString()!;
+        Assert.Contains("one resource could not be read (FHIR-JSON-", detail, StringComparison.Ordinal);
+        Assert.Contains("$.entry[0].resource.status", detail, StringComparison.Ordinal);
+        Assert.Contains("crohns.refractory-status", HttpAssert.Rules(body));
+    }
+
+    [Fact]
+    public async Task Post_FhirFallback_LogsNeitherTheTokenNorThePatientId()
+    {
+        var request = CdsRequestBuilder.For("patient-view", Seed.PatientId).WithFhirServer(_fhir.BaseUrl, Token);
+
+        await HttpAssert.CdsResponseAsync(await _app.PostJsonAsync(Service, request.ToJson()));
+
+        Assert.NotEmpty(_app.Logs.Lines);
+        Assert.Contains(request.HookInstance, _app.Logs.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(Token, _app.Logs.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(Seed.PatientId, _app.Logs.Text, StringComparison.Ordinal);
+    }
+
+    private const string RefractoryEngineRule = "engine.data-unavailable";
+
+    private static JsonElement DataUnavailableCard(JsonElement body) => HttpAssert.Card(body, RefractoryEngineRule);
+
+    private async Task<IReadOnlyList<string>> FullPrefetchRulesAsync()
+    {
+        var request = CdsRequestBuilder.For("patient-view", Seed.PatientId).WithFullPrefetch(Seed);
+        return HttpAssert.Rules(await HttpAssert.CdsResponseAsync(await _app.PostJsonAsync(Service, request.ToJson())));
+    }
+
+    private static Task Write(HttpContext context, JsonNode json)
+    {
+        context.Response.ContentType = "application/fhir+json";
+        return context.Response.WriteAsync(json.ToJsonString());
+    }
+}
