@@ -13,7 +13,7 @@ public sealed record FhirServerTarget(Uri BaseUrl, string? BearerToken)
     // Records print every member by default; the token must never reach a log or a debugger string.
     private bool PrintMembers(StringBuilder builder)
     {
-        builder.Append("BaseUrl = ").Append(BaseUrl?.GetLeftPart(UriPartial.Path));
+        builder.Append("BaseUrl = ").Append(BaseUrl is { IsAbsoluteUri: true } url ? url.GetLeftPart(UriPartial.Path) : BaseUrl?.OriginalString);
         builder.Append(", BearerToken = ").Append(BearerToken is null ? "null" : "(redacted)");
         return true;
     }

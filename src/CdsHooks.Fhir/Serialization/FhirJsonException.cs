@@ -62,8 +62,10 @@ public sealed class FhirJsonException : JsonException
         var relative = exception.Path is { Length: > 1 } p ? p[1..] : string.Empty;
 
         // System.Text.Json raises plain JsonException for a value of the wrong JSON type, and a
-        // subclass (the internal JsonReaderException) for text that is not well-formed JSON.
-        return exception.GetType() == typeof(JsonException)
+        // subclass (the internal JsonReaderException) for text that is not well-formed JSON; the
+        // serializer wraps the latter in a plain JsonException, so look one level in as well.
+        var malformed = exception.GetType() != typeof(JsonException) || exception.InnerException is JsonException;
+        return !malformed
             ? new FhirJsonException(FhirJsonErrorCodes.InvalidElementType, "The element has the wrong JSON type for its FHIR datatype.", relative, exception)
             : new FhirJsonException(FhirJsonErrorCodes.InvalidJson, "The text is not well-formed JSON.", relative, exception);
     }
