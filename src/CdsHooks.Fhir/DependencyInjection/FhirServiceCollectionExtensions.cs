@@ -28,7 +28,14 @@ public static class FhirServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
 
         // The resilience pipeline owns timeouts per attempt; HttpClient's own 100 s default would cut across it.
-        services.AddHttpClient<FhirRestClient>(client => client.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddHttpClient<FhirRestClient>(client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                // A redirect could lead away from fhirServer; the client only follows links it has checked.
+                AllowAutoRedirect = false,
+                // FHIR searches compress well, and every FHIR server we talk to may send gzip.
+                AutomaticDecompression = System.Net.DecompressionMethods.GZip | System.Net.DecompressionMethods.Deflate | System.Net.DecompressionMethods.Brotli,
+            });
         return services;
     }
 }
