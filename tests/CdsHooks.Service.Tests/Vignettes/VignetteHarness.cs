@@ -1,29 +1,25 @@
 using System.Text.Json;
-using CdsHooks.Clinical;
-using CdsHooks.Clinical.Evaluation;
-using CdsHooks.Clinical.Invocation;
-using CdsHooks.Fhir.Serialization;
-using CdsHooks.Protocol.Json;
-using CdsHooks.Protocol.Responses;
-using CdsHooks.Testing;
+using CdsHooks.Service.Tests.Infrastructure;
+using CdsHooks.Testing.Requests;
 using CdsHooks.Testing.Seeds;
-using CdsHooks.Testing.Time;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace CdsHooks.Service.Tests.Vignettes;
 
 /// <summary>
-/// Runs a demo patient's vignette through a hook and returns the response JSON.
-/// TEMPORARY: evaluates through the engine directly until the host lands, then switches to HTTP.
+/// Runs a demo patient's vignette through the real service over HTTP: the request carries the patient's full
+/// prefetch (and, for order hooks, the vignette's draft orders), the service's clock is set to the vignette's
+/// evaluation instant, and the response must pass every CDS Hooks self-check.
 /// </summary>
 public static class VignetteHarness
 {
-    private static readonly Lazy<KnowledgeBase> Knowledge = new(() => KnowledgeBase.Load(new ClinicalOptions
+    // One host for every vignette; the clock is per call, so calls take turns.
+    private static readonly Lazy<CdsHooksApp> App = new(() =>
     {
-        KnowledgeDirectory = RepoPaths.Knowledge,
-        ProfilesDirectory = RepoPaths.Profiles,
-    }));
+        var app = new CdsHooksApp();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => app.Dispose();
+        return app;
+    });
+    private static readonly SemaphoreSlim Turn = new(1, 1);
 
     /// <summary>patient-view for the demo patient, at its evaluation date, with full prefetch.</summary>
     public static Task<VignetteResult> PatientViewAsync(string patientId) => RunAsync(patientId, "patient-view", null);
@@ -37,20 +33,24 @@ public static class VignetteHarness
     private static async Task<VignetteResult> RunAsync(string patientId, string hook, int? draftIndex)
     {
         var seed = SeedPatients.Get(patientId);
-        var drafts = hook == "patient-view" ? [] : seed.DraftOrders.Where((_, i) => draftIndex is null || i == draftIndex).Select(FhirJson.DeserializeResource).ToList();
-        var engine = new RefractoryEngine(Knowledge.Value, new FixedTimeProvider(seed.EvaluationTime),
-            Options.Create(new ClinicalOptions()), NullLogger<RefractoryEngine>.Instance);
-        var cards = await engine.EvaluateAsync(new HookInvocation
+        var request = CdsRequestBuilder.For(hook, seed.PatientId).WithFullPrefetch(seed);
+        if (hook != "patient-view")
         {
-            ServiceId = "vignette",
-            Hook = hook,
-            HookInstance = Guid.NewGuid().ToString(),
-            PatientId = seed.PatientId,
-            Data = new ClinicalData(seed.Patient, seed.Resources),
-            DraftOrders = drafts,
-        }, CancellationToken.None);
-        byte[] json = CdsJson.SerializeToUtf8Bytes(new CdsResponse { Cards = cards });
-        using var document = JsonDocument.Parse(json);
-        return new VignetteResult(document.RootElement.Clone());
+            request.WithDraftOrders(seed.DraftOrders.Where((_, i) => draftIndex is null || i == draftIndex));
+        }
+
+        JsonElement body;
+        await Turn.WaitAsync();
+        try
+        {
+            App.Value.Clock.Set(seed.EvaluationTime);
+            body = await HttpAssert.CdsResponseAsync(await App.Value.PostJsonAsync($"/cds-services/refractory-{hook}", request.ToJson()));
+        }
+        finally
+        {
+            Turn.Release();
+        }
+
+        return new VignetteResult(body);
     }
 }
