@@ -1,22 +1,33 @@
 using BenchmarkDotNet.Running;
 using CdsHooks.Benchmarks.Engine;
+using CdsHooks.Benchmarks.Http;
 
-// One command per benchmark; see docs/benchmarks/README.md.
-//   engine: BenchmarkDotNet, evaluating all packs on small, typical and large patients.
-return args.FirstOrDefault() switch
-{
-    "engine" => RunEngine(args[1..]),
-    _ => Usage(),
-};
+namespace CdsHooks.Benchmarks;
 
-static int RunEngine(string[] rest)
+/// <summary>
+/// One command per benchmark; see docs/benchmarks.md.
+/// <c>engine</c>: BenchmarkDotNet, evaluating all packs on small, typical and large patients.
+/// <c>http</c>: wrk over loopback, patient-view with full prefetch against a parse-only ceiling route in the same host.
+/// </summary>
+internal static class BenchmarkProgram
 {
-    BenchmarkSwitcher.FromTypes([typeof(EngineBenchmarks)]).RunAll(BenchmarkDotNet.Configs.DefaultConfig.Instance, rest);
-    return 0;
-}
+    public static async Task<int> Main(string[] args) => args.FirstOrDefault() switch
+    {
+        "engine" => RunEngine(args[1..]),
+        "http" => await HttpBenchmark.RunAsync(args[1..]),
+        _ => Usage(),
+    };
 
-static int Usage()
-{
-    Console.Error.WriteLine("usage: dotnet run -c Release --project benchmarks/CdsHooks.Benchmarks -- engine [BenchmarkDotNet options]");
-    return 2;
+    private static int RunEngine(string[] rest)
+    {
+        BenchmarkSwitcher.FromTypes([typeof(EngineBenchmarks)]).RunAll(BenchmarkDotNet.Configs.DefaultConfig.Instance, rest);
+        return 0;
+    }
+
+    private static int Usage()
+    {
+        Console.Error.WriteLine("usage: dotnet run -c Release --project benchmarks/CdsHooks.Benchmarks -- engine [BenchmarkDotNet options]");
+        Console.Error.WriteLine("       dotnet run -c Release --project benchmarks/CdsHooks.Benchmarks -- http [--rounds 3] [--seconds 10] [--connections 8]");
+        return 2;
+    }
 }
