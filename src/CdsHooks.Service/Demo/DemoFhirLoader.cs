@@ -52,7 +52,7 @@ internal sealed class DemoFhirLoader(IOptions<DemoOptions> options, TimeProvider
         }
 
         var served = resources.Where(r => DemoSearchCatalog.IsServed(r.ResourceType)).ToList();
-        foreach (var skipped in resources.Except(served).GroupBy(r => r.ResourceType, StringComparer.Ordinal))
+        foreach (var skipped in resources.Where(r => !DemoSearchCatalog.IsServed(r.ResourceType)).GroupBy(r => r.ResourceType, StringComparer.Ordinal))
         {
             DemoFhirLog.TypeNotServed(logger, skipped.Key, skipped.Count());
         }

@@ -47,8 +47,3 @@ internal static class DemoFhirSearch
         }
     }
 }
-
-/// <summary>One page of search results.</summary>
-/// <param name="Total">How many resources match in all.</param>
-/// <param name="Entries">The matches on this page.</param>
-internal sealed record SearchPage(int Total, IReadOnlyList<Resource> Entries);

@@ -23,8 +23,3 @@ internal sealed record SearchRequest
     /// <summary>The parameters as received, minus paging ones, to rebuild self and next links.</summary>
     public required IReadOnlyList<KeyValuePair<string, string>> LinkParameters { get; init; }
 }
-
-/// <summary>One <c>_sort</c> key.</summary>
-/// <param name="Parameter">The date parameter sorted on.</param>
-/// <param name="Descending">True for <c>-name</c>.</param>
-internal sealed record SortKey(DateSearchParameter Parameter, bool Descending);

@@ -36,9 +36,9 @@ public sealed class DemoFhirHost : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     /// <summary>Starts a host; settings override the defaults (enabled, the repository's seeds, dates shifted).</summary>
-    public static async Task<DemoFhirHost> StartAsync(IDictionary<string, string?>? settings = null, DateTimeOffset? now = null)
+    public static async Task<DemoFhirHost> StartAsync(IDictionary<string, string?>? settings = null, DateTimeOffset? now = null, RecordingLoggerProvider? logs = null)
     {
-        var app = Build(settings, now);
+        var app = Build(settings, now, logs);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         var client = new HttpClient { BaseAddress = new Uri(address + "/") };
@@ -46,11 +46,16 @@ public sealed class DemoFhirHost : IAsyncDisposable
     }
 
     /// <summary>Builds (without starting) a host, for tests of startup failures.</summary>
-    internal static WebApplication Build(IDictionary<string, string?>? settings = null, DateTimeOffset? now = null)
+    internal static WebApplication Build(IDictionary<string, string?>? settings = null, DateTimeOffset? now = null, RecordingLoggerProvider? logs = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
+        if (logs is not null)
+        {
+            builder.Logging.AddProvider(logs).AddFilter<RecordingLoggerProvider>(null, LogLevel.Trace);
+        }
+
         var values = new Dictionary<string, string?>
         {
             ["Demo:Enabled"] = "true",
