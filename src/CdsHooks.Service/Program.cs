@@ -1,5 +1,6 @@
 using CdsHooks.Clinical.DependencyInjection;
 using CdsHooks.Fhir.DependencyInjection;
+using CdsHooks.Service.Demo;
 using CdsHooks.Service.Endpoints;
 using CdsHooks.Service.Feedback;
 using CdsHooks.Service.Hosting;
@@ -10,10 +11,12 @@ builder.Services.AddFhir(builder.Configuration);
 builder.Services.AddClinical(builder.Configuration);
 builder.Services.AddSingleton<DiscoveryDocument>();
 builder.Services.AddFeedbackStore(builder.Configuration);
+builder.Services.AddDemoFhir(builder.Configuration);
 
 var app = builder.Build();
 app.UseCdsHooksDefaults();
 app.MapCdsHooks();
+app.MapDemoFhir();
 app.Run();
 
 /// <summary>Entry point; public so that WebApplicationFactory can host it in tests.</summary>
