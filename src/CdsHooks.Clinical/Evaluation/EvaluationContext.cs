@@ -9,12 +9,12 @@ namespace CdsHooks.Clinical.Evaluation;
 /// </summary>
 public sealed class EvaluationContext
 {
-    private readonly CriterionResult?[] _definitions;
+    private readonly Memo?[] _definitions;
 
     internal EvaluationContext(PatientTimeline timeline, int definitionCount)
     {
         Timeline = timeline;
-        _definitions = new CriterionResult?[definitionCount];
+        _definitions = new Memo?[definitionCount];
     }
 
     /// <summary>The patient's timeline.</summary>
@@ -28,8 +28,27 @@ public sealed class EvaluationContext
 
     internal CriterionResult Definition(int index, Evaluator evaluator)
     {
-        return _definitions[index] ??= evaluator.Evaluate(this);
+        if (_definitions[index] is { } memo)
+        {
+            // A rule that reuses a definition must see the match state its first evaluation recorded, or its card
+            // would name no draft order and no failed mechanisms.
+            MatchedDraftOrder = memo.MatchedDraftOrder ?? MatchedDraftOrder;
+            FailedMechanisms = memo.FailedMechanisms ?? FailedMechanisms;
+            return memo.Result;
+        }
+
+        var draftBefore = MatchedDraftOrder;
+        var failedBefore = FailedMechanisms;
+        var result = evaluator.Evaluate(this);
+        _definitions[index] = new Memo(
+            result,
+            ReferenceEquals(MatchedDraftOrder, draftBefore) ? null : MatchedDraftOrder,
+            ReferenceEquals(FailedMechanisms, failedBefore) ? null : FailedMechanisms);
+        return result;
     }
+
+    /// <summary>A definition's result, and the match state evaluating it recorded (null where it recorded none).</summary>
+    private sealed record Memo(CriterionResult Result, DraftOrder? MatchedDraftOrder, IReadOnlyList<string>? FailedMechanisms);
 
     /// <summary>Clears per-rule match state; memoised definitions are kept across the rules of a pack.</summary>
     internal void BeginRule()

@@ -30,6 +30,8 @@ public class CrohnsVignetteTests
         Assert.False(result.Has("crohns.regimen.stem-cell-transplant"));
         Assert.False(result.Has("crohns.regimen.biologic-plus-immunomodulator"));
         Assert.Equal("info", result.Indicator("crohns.refractory-status"));
+        Assert.Equal("Refractory Crohn's disease: 2 advanced-therapy mechanisms failed (anti-TNF, anti-IL-12/23)",
+            result.Card("crohns.refractory-status").GetProperty("summary").GetString());
     }
 
     [Fact]
