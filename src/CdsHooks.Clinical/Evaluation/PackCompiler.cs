@@ -138,6 +138,14 @@ public sealed class PackCompiler(TerminologyCatalog terminology)
             LinesOfTherapyCriterion l => new LinesOfTherapyEvaluator(ValueSet(l.ValueSet, l), Title(l.ValueSet), l.Comparison, Number(l.Count, l), l.EndedOnly),
             IntervalCriterion i => new IntervalEvaluator(Event(i.From, i), Event(i.To, i), i.Comparison, Duration(i.Span, i)!.Value),
             AssumptionCriterion a => new AssumptionEvaluator(a.Name, AssumptionValues.Boolean(Assumption(a.Name, AssumptionType.Boolean, a))),
+            CombinedTherapyCriterion c => new CombinedTherapyEvaluator(
+                ValueSet(c.ValueSet, c), Title(c.ValueSet), c.With.Select(w => ValueSet(w, c)).ToList(), c.With.Select(Title).ToList(),
+                Duration(c.AtLeast, c)!.Value, Bool(c.Continuous, c), Duration(c.MaxGap, c), c.State,
+                c.Outcomes?.Select(code => TherapyOutcomes.TryParse(code, out var o) ? o : TherapyOutcome.Unknown).ToHashSet()),
+            TiterCriterion t => new TiterEvaluator(ValueSet(t.ValueSet, t), Title(t.ValueSet), Duration(t.Within, t), t.Comparison, Number(t.Value, t)),
+            AbnormalResultCriterion r => new AbnormalResultEvaluator(ValueSet(r.ValueSet, r), Title(r.ValueSet), Duration(r.Within, r), r.High),
+            ComponentCountCriterion k => new ComponentCountEvaluator(
+                ValueSet(k.ValueSet, k), Title(k.ValueSet), Duration(k.Within, k), ValueSet(k.CodedValueSet, k), Title(k.CodedValueSet), k.Comparison, Number(k.Count, k)),
             _ => throw Error(criterion, $"the engine has no evaluator for {criterion.GetType().Name}"),
         };
 

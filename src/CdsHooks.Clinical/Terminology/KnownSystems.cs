@@ -24,6 +24,9 @@ public static class KnownSystems
     /// <summary>UCUM units.</summary>
     public const string Ucum = "http://unitsofmeasure.org";
 
+    /// <summary>HL7 v3 observation interpretation (H, L, N, POS...).</summary>
+    public const string ObservationInterpretation = "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation";
+
     /// <summary>HL7 condition clinical status.</summary>
     public const string ConditionClinical = "http://terminology.hl7.org/CodeSystem/condition-clinical";
 

@@ -214,8 +214,22 @@ public sealed class TimelineBuilder(TerminologyCatalog terminology)
             ValueMemberships = terminology.Classify(observation.ValueCodeableConcept),
             CodedValue = observation.ValueCodeableConcept,
             Status = observation.Status,
+            ValueText = observation.ValueString,
+            ValueRatio = observation.ValueRatio,
+            ReferenceRanges = observation.ReferenceRange ?? [],
+            Interpretation = observation.Interpretation ?? [],
+            Components = observation.Component?.Select(ToComponent).ToList() ?? [],
         };
     }
+
+    private ObservationComponentPoint ToComponent(ObservationComponent component) => new()
+    {
+        Code = component.Code,
+        Memberships = terminology.Classify(component.Code),
+        CodedValue = component.ValueCodeableConcept,
+        ValueMemberships = terminology.Classify(component.ValueCodeableConcept),
+        HasValue = component.Value is not null && component.DataAbsentReason is null,
+    };
 
     private ProcedureEvent ToProcedure(Procedure procedure) => new()
     {

@@ -116,6 +116,21 @@ public sealed record ObservationPoint
 
     /// <summary>The observation's status (final, amended, preliminary...).</summary>
     public string? Status { get; init; }
+
+    /// <summary>The value as text (valueString), e.g. a titre written "1:320".</summary>
+    public string? ValueText { get; init; }
+
+    /// <summary>The value as a ratio (valueRatio), e.g. a titre 1/320.</summary>
+    public Ratio? ValueRatio { get; init; }
+
+    /// <summary>The reference ranges the laboratory reported with the value.</summary>
+    public IReadOnlyList<ObservationReferenceRange> ReferenceRanges { get; init; } = [];
+
+    /// <summary>The laboratory's interpretation flags (high, low, normal, positive...).</summary>
+    public IReadOnlyList<CodeableConcept> Interpretation { get; init; } = [];
+
+    /// <summary>Component results (e.g. one per organ domain of a composite score).</summary>
+    public IReadOnlyList<ObservationComponentPoint> Components { get; init; } = [];
 }
 
 /// <summary>A procedure event (surgery, seton, stoma, transplant, infusion...).</summary>

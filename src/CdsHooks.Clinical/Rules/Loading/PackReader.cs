@@ -9,7 +9,7 @@ namespace CdsHooks.Clinical.Rules.Loading;
 /// Reads one pack file (YAML; JSON is valid YAML) into a <see cref="KnowledgePack"/>, checking its structure.
 /// References to value sets and assumptions are checked later, when the pack is compiled.
 /// </summary>
-public static class PackReader
+public static partial class PackReader
 {
     internal static readonly string[] KnownHooks = ["patient-view", "order-select", "order-sign", "encounter-start"];
     private static readonly string[] Indicators = ["info", "warning", "critical"];
@@ -291,7 +291,11 @@ public static class PackReader
             "linesOfTherapy" => ReadLines(body),
             "interval" => ReadInterval(body),
             "assumption" => new AssumptionCriterion(body.Scalar) { Origin = origin },
-            _ => throw node.Error($"unknown predicate '{name}'; known predicates: all, any, not, ref, diagnosis, failedMechanisms, therapy, observation, procedure, age, sex, draftOrder, timeSince, concurrentMechanisms, linesOfTherapy, interval, assumption"),
+            "combinedTherapy" => ReadCombinedTherapy(body),
+            "titer" => ReadTiter(body),
+            "abnormal" => ReadAbnormal(body),
+            "componentCount" => ReadComponentCount(body),
+            _ => throw node.Error($"unknown predicate '{name}'; known predicates: all, any, not, ref, diagnosis, failedMechanisms, therapy, observation, procedure, age, sex, draftOrder, timeSince, concurrentMechanisms, linesOfTherapy, interval, assumption, combinedTherapy, titer, abnormal, componentCount"),
         };
     }
 
