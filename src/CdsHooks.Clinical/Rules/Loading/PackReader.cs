@@ -291,7 +291,8 @@ public static class PackReader
             "linesOfTherapy" => ReadLines(body),
             "interval" => ReadInterval(body),
             "assumption" => new AssumptionCriterion(body.Scalar) { Origin = origin },
-            _ => throw node.Error($"unknown predicate '{name}'; known predicates: all, any, not, ref, diagnosis, failedMechanisms, therapy, observation, procedure, age, sex, draftOrder, timeSince, concurrentMechanisms, linesOfTherapy, interval, assumption"),
+            "genomicResult" => ReadGenomicResult(body),
+            _ => throw node.Error($"unknown predicate '{name}'; known predicates: all, any, not, ref, diagnosis, failedMechanisms, therapy, observation, procedure, age, sex, draftOrder, timeSince, concurrentMechanisms, linesOfTherapy, interval, assumption, genomicResult"),
         };
     }
 
@@ -318,7 +319,7 @@ public static class PackReader
 
     private static TherapyCriterion ReadTherapy(YamlCursor body)
     {
-        body.AllowOnly("valueSet", "state", "outcomes", "startedWithin", "startedBefore", "lastedAtLeast");
+        body.AllowOnly("valueSet", "state", "outcomes", "startedWithin", "startedBefore", "lastedAtLeast", "sinceDiagnosis");
         string stateText = body.OptionalString("state") ?? "ever";
         var state = stateText switch
         {
@@ -342,7 +343,33 @@ public static class PackReader
             outcomes,
             OptionalDuration(body, "startedWithin"),
             OptionalDuration(body, "startedBefore"),
-            OptionalDuration(body, "lastedAtLeast")) { Origin = body.Origin };
+            OptionalDuration(body, "lastedAtLeast")) { Origin = body.Origin, SinceDiagnosis = body.OptionalString("sinceDiagnosis") };
+    }
+
+    private static GenomicResultCriterion ReadGenomicResult(YamlCursor body)
+    {
+        body.AllowOnly("valueSet", "variantAssessment", "gene", "within", "codedIn", "exists");
+        string? specific = body.OptionalString("valueSet");
+        string? generic = body.OptionalString("variantAssessment");
+        string? gene = body.OptionalString("gene");
+        if ((generic is null) != (gene is null))
+        {
+            throw body.Error("variantAssessment and gene go together: a generic variant assessment counts only for the gene its component names");
+        }
+
+        if (specific is null && generic is null)
+        {
+            throw body.Error("genomicResult needs valueSet (gene-specific tests), or variantAssessment with gene, or both");
+        }
+
+        bool exists = body.Bool("exists", false);
+        string? coded = body.OptionalString("codedIn");
+        if (exists == (coded is not null))
+        {
+            throw body.Error("a genomicResult criterion needs exactly one of: exists: true; codedIn: <value set>");
+        }
+
+        return new GenomicResultCriterion(specific, generic, gene, OptionalDuration(body, "within"), coded, exists) { Origin = body.Origin };
     }
 
     private static ObservationCriterion ReadObservation(YamlCursor body)
