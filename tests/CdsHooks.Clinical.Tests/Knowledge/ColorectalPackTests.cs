@@ -117,10 +117,11 @@ public class ColorectalPackTests
     [Fact]
     public async Task AntiEgfrOrder_ObservationsNotRetrieved_IsNeverCalledWildType()
     {
-        // Without Observations RAS status is unknown: no critical card claims a mutation, and nothing says it is safe.
-        var rules = await RulesAsync(Crlm().Take(2), "order-sign", [Draft("cetux", "318341")], [new DataGap("observations", "Observation", "timeout")]);
+        // Without Observations RAS status is unknown: no card claims a mutation, and the RAS warning still shows.
+        var rules = await RulesAsync(Crlm().Take(2), "order-sign", [Draft("cetux", "318341"), Draft("iri", "51499")], [new DataGap("observations", "Observation", "timeout")]);
         Assert.DoesNotContain("crlm.safety.anti-egfr-ras-mutant", rules);
-        Assert.DoesNotContain("crlm.regimen.cetuximab-folfox-conversion", rules);
+        Assert.Contains("crlm.safety.anti-egfr-ras-unknown", rules);
+        Assert.Contains("crlm.safety.irinotecan-no-ugt1a1", rules);
     }
 
     // ---------------------------------------------------------------- scope and three-valued history

@@ -287,6 +287,24 @@ public class ColorectalVignetteTests
         Assert.True(sign.Has("crlm.safety.sbrt-order-kras-tp53"));
     }
 
+    public static TheoryData<string> CrcPatients() =>
+        new(CdsHooks.Testing.Seeds.SeedPatients.ById.Keys.Where(id => id.StartsWith("crc-", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+
+    [Theory]
+    [MemberData(nameof(CrcPatients))]
+    public async Task IndexExpectations_Hold(string patientId)
+    {
+        var expected = CdsHooks.Testing.Seeds.SeedPatients.Get(patientId).Index.GetProperty("expected");
+        var result = await PatientViewAsync(patientId);
+        AllCardsValid(result);
+        string? status = result.StatusOf(Pack);
+        Assert.Equal(expected.GetProperty("refractory").GetString() == "yes", status == "refractory");
+        Assert.NotEqual("insufficient-data", status);
+        var suggested = result.SuggestedAgents;
+        Assert.All(expected.GetProperty("suggest").EnumerateArray(), a => Assert.Contains(a.GetString()!, suggested));
+        Assert.All(expected.GetProperty("mustNotSuggest").EnumerateArray(), a => Assert.DoesNotContain(a.GetString()!, suggested));
+    }
+
     [Fact]
     public async Task EveryCrlmCard_CitesThePaperWithoutUrl_AndHasTopicAndUuids()
     {
