@@ -164,6 +164,7 @@ public class ColorectalVignetteTests
 
         Contains("42%", result.Text("crlm.regimen.hai-oxaliplatin-after-failure"));
         Contains("HAI 相关腹痛", result.Text("crlm.regimen.hai-oxaliplatin-after-failure"));
+        Contains("Off-label use", result.Text("crlm.regimen.hai-oxaliplatin-after-failure"));
         Contains("可低至 20%", result.Text("crlm.safety.sbrt-kras-tp53"));
         Assert.True(result.Has("crlm.regimen.mwa-over-sbrt")); // restaging: largest lesion 4.2 cm
         Contains("trial protocol", result.Text("crlm.regimen.mwa-over-sbrt"));
