@@ -118,7 +118,9 @@ public sealed class PackCompiler(TerminologyCatalog terminology)
                 t.Outcomes?.Select(code => TherapyOutcomes.TryParse(code, out var o) ? o : TherapyOutcome.Unknown).ToHashSet(),
                 Duration(t.StartedWithin, t),
                 Duration(t.StartedBefore, t),
-                Duration(t.LastedAtLeast, t)),
+                Duration(t.LastedAtLeast, t),
+                t.SinceDiagnosis is null ? null : ValueSet(t.SinceDiagnosis, t),
+                t.SinceDiagnosis is null ? null : Title(t.SinceDiagnosis)),
             ObservationCriterion o => new ObservationEvaluator(
                 ValueSet(o.ValueSet, o),
                 Title(o.ValueSet),
@@ -137,6 +139,14 @@ public sealed class PackCompiler(TerminologyCatalog terminology)
             ConcurrentMechanismsCriterion c => new ConcurrentMechanismsEvaluator(ValueSet(c.ValueSet, c), (int)Number(c.AtLeast, c), c.IncludeDraftOrders),
             LinesOfTherapyCriterion l => new LinesOfTherapyEvaluator(ValueSet(l.ValueSet, l), Title(l.ValueSet), l.Comparison, Number(l.Count, l), l.EndedOnly),
             IntervalCriterion i => new IntervalEvaluator(Event(i.From, i), Event(i.To, i), i.Comparison, Duration(i.Span, i)!.Value),
+            GenomicResultCriterion g => new GenomicResultEvaluator(
+                g.ValueSet is null ? null : ValueSet(g.ValueSet, g),
+                g.VariantAssessment is null ? null : ValueSet(g.VariantAssessment, g),
+                g.Gene is null ? null : ValueSet(g.Gene, g),
+                Title(g.Gene ?? g.ValueSet!),
+                Duration(g.Within, g),
+                g.CodedValueSet is null ? null : ValueSet(g.CodedValueSet, g),
+                g.ExistsOnly),
             AssumptionCriterion a => new AssumptionEvaluator(a.Name, AssumptionValues.Boolean(Assumption(a.Name, AssumptionType.Boolean, a))),
             CombinedTherapyCriterion c => new CombinedTherapyEvaluator(
                 ValueSet(c.ValueSet, c), Title(c.ValueSet), c.With.Select(w => ValueSet(w, c)).ToList(), c.With.Select(Title).ToList(),

@@ -213,6 +213,7 @@ public sealed class TimelineBuilder(TerminologyCatalog terminology)
             Comparator = quantity?.Comparator,
             ValueMemberships = terminology.Classify(observation.ValueCodeableConcept),
             CodedValue = observation.ValueCodeableConcept,
+            ComponentValueMemberships = ComponentMemberships(observation),
             Status = observation.Status,
             ValueText = observation.ValueString,
             ValueRatio = observation.ValueRatio,
@@ -230,6 +231,17 @@ public sealed class TimelineBuilder(TerminologyCatalog terminology)
         ValueMemberships = terminology.Classify(component.ValueCodeableConcept),
         HasValue = component.Value is not null && component.DataAbsentReason is null,
     };
+
+    private ValueSetMask ComponentMemberships(Observation observation)
+    {
+        var mask = ValueSetMask.Empty;
+        foreach (var component in observation.Component ?? [])
+        {
+            mask = mask.Union(terminology.Classify(component.ValueCodeableConcept));
+        }
+
+        return mask;
+    }
 
     private ProcedureEvent ToProcedure(Procedure procedure) => new()
     {

@@ -1,3 +1,4 @@
+using CdsHooks.Testing.Seeds;
 using System.Net;
 using CdsHooks.Fhir.Model;
 using CdsHooks.Service.Demo;
@@ -23,7 +24,9 @@ public sealed class DemoFhirLogTests
         }
 
         var demo = logs.Entries.Where(e => e.Category.StartsWith("CdsHooks.Service.Demo", StringComparison.Ordinal)).ToList();
-        Assert.Contains(demo, e => e.EventId.Id == 1100 && e.Message == "Demo FHIR data loaded: 57 patients, 760 resources, dates shifted to today: True");
+        int patients = SeedPatients.ById.Count;
+        int resources = SeedPatients.ById.Values.Sum(p => p.Resources.Count + 1);
+        Assert.Contains(demo, e => e.EventId.Id == 1100 && e.Message == $"Demo FHIR data loaded: {patients} patients, {resources} resources, dates shifted to today: True");
         Assert.Contains(demo, e => e.EventId.Id == 1103 && e.Message == $"Demo FHIR request rejected with 404 {DemoFhirErrorCodes.NotFound}");
         Assert.Contains(demo, e => e.EventId.Id == 1103 && e.Message == $"Demo FHIR request rejected with 400 {DemoFhirErrorCodes.InvalidValue}");
         Assert.All(demo, e => Assert.InRange(e.EventId.Id, 1100, 1199));

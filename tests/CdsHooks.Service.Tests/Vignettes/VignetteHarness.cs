@@ -30,13 +30,21 @@ public static class VignetteHarness
     /// <summary>order-select with the vignette's draft orders.</summary>
     public static Task<VignetteResult> OrderSelectAsync(string patientId, int? draftIndex = null) => RunAsync(patientId, "order-select", draftIndex);
 
+    // An order hook always concerns some order; a vignette without one is asked about an everyday drug (paracetamol).
+    private static JsonElement UnrelatedDraftOrder(string patientId) => JsonDocument.Parse($$$"""
+        {"resourceType":"MedicationRequest","id":"draft-paracetamol","status":"draft","intent":"proposal",
+         "medicationCodeableConcept":{"coding":[{"system":"http://www.nlm.nih.gov/research/umls/rxnorm","code":"161","display":"acetaminophen"}]},
+         "subject":{"reference":"Patient/{{{patientId}}}"}}
+        """).RootElement.Clone();
+
     private static async Task<VignetteResult> RunAsync(string patientId, string hook, int? draftIndex)
     {
         var seed = SeedPatients.Get(patientId);
         var request = CdsRequestBuilder.For(hook, seed.PatientId).WithFullPrefetch(seed);
         if (hook != "patient-view")
         {
-            request.WithDraftOrders(seed.DraftOrders.Where((_, i) => draftIndex is null || i == draftIndex));
+            var drafts = seed.DraftOrders.Where((_, i) => draftIndex is null || i == draftIndex).ToList();
+            request.WithDraftOrders(drafts.Count > 0 ? drafts : [UnrelatedDraftOrder(seed.PatientId)]);
         }
 
         JsonElement body;

@@ -12,7 +12,9 @@ internal sealed class TherapyEvaluator(
     IReadOnlySet<TherapyOutcome>? outcomes,
     ClinicalDuration? startedWithin,
     ClinicalDuration? startedBefore,
-    ClinicalDuration? lastedAtLeast) : Evaluator
+    ClinicalDuration? lastedAtLeast,
+    int? sinceDiagnosis = null,
+    string? sinceTitle = null) : Evaluator
 {
     public override CriterionResult Evaluate(EvaluationContext context)
     {
@@ -20,6 +22,7 @@ internal sealed class TherapyEvaluator(
         var now = timeline.AsOf;
         List<Fact>? facts = null;
         List<string>? missing = null;
+        var since = sinceDiagnosis is { } diagnoses ? FirstOnset.Of(timeline, diagnoses) : null;
         foreach (var episode in timeline.Episodes)
         {
             if (!episode.Memberships.Contains(valueSet) || !InState(episode))
@@ -51,13 +54,18 @@ internal sealed class TherapyEvaluator(
                     : Tri.Unknown);
             }
 
+            Tri admitted = since?.Admits(episode.Start) ?? Tri.True;
+            match = TriLogic.And(match, admitted);
             if (match == Tri.True)
             {
                 (facts ??= []).Add(new Fact(episode.Reference, $"{title}: {episode.Label} ({episode.Outcome.Describe()})"));
             }
             else if (match == Tri.Unknown)
             {
-                (missing ??= []).Add($"{(episode.Start is null ? "start date" : "outcome")} of {episode.Reference} ({episode.Label})");
+                (missing ??= []).Add(episode.Start is null ? $"start date of {episode.Reference} ({episode.Label})"
+                    : admitted != Tri.Unknown ? $"outcome of {episode.Reference} ({episode.Label})"
+                    : since!.Onset is null && since.Found ? $"onset date of {since.Reference} ({sinceTitle})"
+                    : $"whether {episode.Reference} ({episode.Label}) started after the {sinceTitle} diagnosis");
             }
         }
 

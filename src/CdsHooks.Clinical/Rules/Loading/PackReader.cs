@@ -295,7 +295,8 @@ public static partial class PackReader
             "titer" => ReadTiter(body),
             "abnormal" => ReadAbnormal(body),
             "componentCount" => ReadComponentCount(body),
-            _ => throw node.Error($"unknown predicate '{name}'; known predicates: all, any, not, ref, diagnosis, failedMechanisms, therapy, observation, procedure, age, sex, draftOrder, timeSince, concurrentMechanisms, linesOfTherapy, interval, assumption, combinedTherapy, titer, abnormal, componentCount"),
+            "genomicResult" => ReadGenomicResult(body),
+            _ => throw node.Error($"unknown predicate '{name}'; known predicates: all, any, not, ref, diagnosis, failedMechanisms, therapy, observation, procedure, age, sex, draftOrder, timeSince, concurrentMechanisms, linesOfTherapy, interval, assumption, combinedTherapy, titer, abnormal, componentCount, genomicResult"),
         };
     }
 
@@ -322,7 +323,7 @@ public static partial class PackReader
 
     private static TherapyCriterion ReadTherapy(YamlCursor body)
     {
-        body.AllowOnly("valueSet", "state", "outcomes", "startedWithin", "startedBefore", "lastedAtLeast");
+        body.AllowOnly("valueSet", "state", "outcomes", "startedWithin", "startedBefore", "lastedAtLeast", "sinceDiagnosis");
         string stateText = body.OptionalString("state") ?? "ever";
         var state = stateText switch
         {
@@ -346,7 +347,33 @@ public static partial class PackReader
             outcomes,
             OptionalDuration(body, "startedWithin"),
             OptionalDuration(body, "startedBefore"),
-            OptionalDuration(body, "lastedAtLeast")) { Origin = body.Origin };
+            OptionalDuration(body, "lastedAtLeast")) { Origin = body.Origin, SinceDiagnosis = body.OptionalString("sinceDiagnosis") };
+    }
+
+    private static GenomicResultCriterion ReadGenomicResult(YamlCursor body)
+    {
+        body.AllowOnly("valueSet", "variantAssessment", "gene", "within", "codedIn", "exists");
+        string? specific = body.OptionalString("valueSet");
+        string? generic = body.OptionalString("variantAssessment");
+        string? gene = body.OptionalString("gene");
+        if ((generic is null) != (gene is null))
+        {
+            throw body.Error("variantAssessment and gene go together: a generic variant assessment counts only for the gene its component names");
+        }
+
+        if (specific is null && generic is null)
+        {
+            throw body.Error("genomicResult needs valueSet (gene-specific tests), or variantAssessment with gene, or both");
+        }
+
+        bool exists = body.Bool("exists", false);
+        string? coded = body.OptionalString("codedIn");
+        if (exists == (coded is not null))
+        {
+            throw body.Error("a genomicResult criterion needs exactly one of: exists: true; codedIn: <value set>");
+        }
+
+        return new GenomicResultCriterion(specific, generic, gene, OptionalDuration(body, "within"), coded, exists) { Origin = body.Origin };
     }
 
     private static ObservationCriterion ReadObservation(YamlCursor body)

@@ -55,7 +55,14 @@ public sealed record TherapyCriterion(
     IReadOnlyList<string>? Outcomes,
     Parameter<ClinicalDuration>? StartedWithin,
     Parameter<ClinicalDuration>? StartedBefore,
-    Parameter<ClinicalDuration>? LastedAtLeast) : Criterion;
+    Parameter<ClinicalDuration>? LastedAtLeast) : Criterion
+{
+    /// <summary>
+    /// With a value set of diagnoses: only episodes that started on or after the first onset of such a diagnosis
+    /// (e.g. lines for metastatic disease, not adjuvant therapy given years before).
+    /// </summary>
+    public string? SinceDiagnosis { get; init; }
+}
 
 /// <summary>
 /// <c>observation</c>: the latest observation of a value set within a window, compared with a threshold
@@ -137,3 +144,16 @@ public sealed record IntervalCriterion(EventSelector From, EventSelector To, Com
 
 /// <summary><c>assumption</c>: a boolean assumption (a site's policy switch) used as a criterion.</summary>
 public sealed record AssumptionCriterion(string Name) : Criterion;
+
+/// <summary>
+/// <c>genomicResult</c>: the latest genomic result for a gene, from a gene-specific test (<see cref="ValueSet"/>) or from a
+/// generic variant assessment (<see cref="VariantAssessment"/>) whose component names a gene in <see cref="Gene"/>;
+/// compared with a coded value set, or tested for existence.
+/// </summary>
+public sealed record GenomicResultCriterion(
+    string? ValueSet,
+    string? VariantAssessment,
+    string? Gene,
+    Parameter<ClinicalDuration>? Within,
+    string? CodedValueSet,
+    bool ExistsOnly) : Criterion;
