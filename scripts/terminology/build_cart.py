@@ -193,7 +193,7 @@ vs("car-t-product", "CAR-T products", include=["cart-cd19-car-t", "cart-bcma-car
 vs("car-t-order", "CAR-T product or CAR-T referral", include=["cart-car-t-product", "cart-car-t-infusion"])
 vs("lbcl-car-t-product", "CAR-T products with a large B-cell lymphoma indication",
    include=["cart-tisagenlecleucel", "cart-axicabtagene-ciloleucel", "cart-lisocabtagene-maraleucel", "cart-relmacabtagene-autoleucel"])
-vs("systemic-anticancer-therapy", "systemic anticancer therapy counted in lines of therapy",
+vs("systemic-anticancer-therapy", "systemic anticancer therapy",
    include=[f"cart-{m}" for m, _, _ in CLASSES] + ["cart-car-t-product", "methotrexate"],
    description="Drugs whose episodes count towards lines of therapy. Corticosteroids are left out (supportive); "
                "lymphodepletion joins the CAR-T line because it starts within the engine's 28-day combination window.")
