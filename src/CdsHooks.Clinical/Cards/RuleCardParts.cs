@@ -75,7 +75,12 @@ internal sealed record RuleCardParts
             yield return "Off-label use: requires multidisciplinary-team approval and informed consent.";
         }
 
-        if (rule.Kind == CardKind.NotRecommended)
+        // An ineligible product is outside its approved indication; the source need not have advised against it.
+        if (rule.Labels.Contains("ineligible"))
+        {
+            yield return "Outside the approved indication: not suggested.";
+        }
+        else if (rule.Kind == CardKind.NotRecommended)
         {
             yield return "Not recommended by the source.";
         }

@@ -32,7 +32,7 @@ public sealed class PackCompiler(TerminologyCatalog terminology)
         {
             var ruleScope = new Scope(this, pack, rule.Id, assumptions, definitionStubs);
             var when = ruleScope.Compile(rule.When, new HashSet<string>(StringComparer.Ordinal));
-            ValidateCard(pack, rule);
+            ValidateCard(pack, rule, ruleScope.UsedAssumptions);
             rules.Add(new CompiledRule
             {
                 Rule = rule,
@@ -77,7 +77,7 @@ public sealed class PackCompiler(TerminologyCatalog terminology)
         return result;
     }
 
-    private static void ValidateCard(KnowledgePack pack, RuleDefinition rule)
+    private static void ValidateCard(KnowledgePack pack, RuleDefinition rule, IReadOnlySet<string> usedAssumptions)
     {
         foreach (string text in new[] { rule.Card.Summary, rule.Card.Detail, rule.Card.InsufficientData?.Summary, rule.Card.InsufficientData?.Detail, rule.Card.NotRefractory?.Summary }.OfType<string>())
         {
@@ -85,6 +85,13 @@ public sealed class PackCompiler(TerminologyCatalog terminology)
             {
                 throw new PackLoadException(pack.File, Line(rule.Origin), rule.Id,
                     $"unknown placeholder '{{{unknown}}}' in card text; known: {string.Join(", ", CardText.Placeholders)}, and {{param:<assumption>}}");
+            }
+
+            // Only the assumptions a rule's criterion uses are rendered (and listed under Local policy) on its card.
+            if (CardText.FindUnknownPlaceholder(text, usedAssumptions) is { } unused)
+            {
+                throw new PackLoadException(pack.File, Line(rule.Origin), rule.Id,
+                    $"placeholder '{{{unused}}}' names an assumption this rule's criterion does not use, so it would not be rendered; use the assumption in 'when' or write the value");
             }
         }
     }

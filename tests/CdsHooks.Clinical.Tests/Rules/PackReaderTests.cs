@@ -77,6 +77,21 @@ public class PackReaderTests
     }
 
     [Fact]
+    public void Compile_PlaceholderOfAssumptionTheRuleDoesNotUse_Fails()
+    {
+        string text = Header + Rule("{diagnosis: crohns-disease}").Replace("summary: \"ok\"", "summary: \"at least {param:n}\"", StringComparison.Ordinal);
+        Assert.Contains("'{param:n}' names an assumption this rule's criterion does not use", Fails(text).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compile_PlaceholderOfAssumptionTheRuleUses_Compiles()
+    {
+        string text = Header + Rule("{failedMechanisms: {valueSet: anti-tnf, atLeast: $n}}").Replace("summary: \"ok\"", "summary: \"at least {param:n}\"", StringComparison.Ordinal);
+        var pack = new PackCompiler(ClinicalFixture.Knowledge.Terminology).Compile(PackReader.Read("ok.yaml", text), new Dictionary<string, string>());
+        Assert.Equal("n", Assert.Single(pack.Rules[0].Assumptions).Name);
+    }
+
+    [Fact]
     public void Compile_DefinitionCycle_Fails()
     {
         string text = Header.Replace("rules:", "definitions:\n  a: {ref: b}\n  b: {ref: a}\nrules:", StringComparison.Ordinal) + Rule("{ref: a}");
