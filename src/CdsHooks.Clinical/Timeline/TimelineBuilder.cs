@@ -213,8 +213,20 @@ public sealed class TimelineBuilder(TerminologyCatalog terminology)
             Comparator = quantity?.Comparator,
             ValueMemberships = terminology.Classify(observation.ValueCodeableConcept),
             CodedValue = observation.ValueCodeableConcept,
+            ComponentValueMemberships = ComponentValues(observation),
             Status = observation.Status,
         };
+    }
+
+    private ValueSetMask ComponentValues(Observation observation)
+    {
+        var mask = ValueSetMask.Empty;
+        foreach (var component in observation.Component ?? [])
+        {
+            mask = mask.Union(terminology.Classify(component.ValueCodeableConcept));
+        }
+
+        return mask;
     }
 
     private ProcedureEvent ToProcedure(Procedure procedure) => new()

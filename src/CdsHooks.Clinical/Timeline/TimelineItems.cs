@@ -114,6 +114,9 @@ public sealed record ObservationPoint
     /// <summary>The coded value, for card text.</summary>
     public CodeableConcept? CodedValue { get; init; }
 
+    /// <summary>The value sets the components' coded values belong to (e.g. the gene studied of a variant assessment).</summary>
+    public ValueSetMask ComponentValueMemberships { get; init; } = ValueSetMask.Empty;
+
     /// <summary>The observation's status (final, amended, preliminary...).</summary>
     public string? Status { get; init; }
 }

@@ -7,7 +7,8 @@ namespace CdsHooks.Clinical.Evaluation.Predicates;
 
 /// <summary>
 /// <c>observation</c>: the latest observation of a value set within a window, compared with a threshold in a given
-/// unit (UCUM-converted), or tested for a coded value; or whether one exists at all.
+/// unit (UCUM-converted), or tested for a coded value; or whether one exists at all (with a coded value: whether any
+/// result in the window has one in the set).
 /// </summary>
 internal sealed class ObservationEvaluator(
     int valueSet,
@@ -19,13 +20,17 @@ internal sealed class ObservationEvaluator(
     int? codedValueSet,
     bool existsOnly) : Evaluator
 {
+    /// <summary>When set, only observations with a component whose coded value is in this value set count.</summary>
+    public int? ComponentValueSet { get; init; }
+
     public override CriterionResult Evaluate(EvaluationContext context)
     {
         var timeline = context.Timeline;
         DateTimeOffset? since = within?.Before(timeline.AsOf);
         foreach (var point in timeline.Observations)
         {
-            if (!point.Memberships.Contains(valueSet) || point.Time is not { } time || time.LowerBound > timeline.AsOf)
+            if (!point.Memberships.Contains(valueSet) || point.Time is not { } time || time.LowerBound > timeline.AsOf
+                || (ComponentValueSet is { } component && !point.ComponentValueMemberships.Contains(component)))
             {
                 continue;
             }
@@ -57,6 +62,14 @@ internal sealed class ObservationEvaluator(
     {
         if (existsOnly)
         {
+            if (codedValueSet is { } wanted)
+            {
+                // Any result in the window decides, not only the latest: keep looking when this one does not match.
+                return point.ValueMemberships.Contains(wanted)
+                    ? new CriterionResult(Tri.True, [new Fact(point.Reference, $"{title}: {ConceptText.Of(point.CodedValue) ?? "coded result"} ({Date(point)})")], [])
+                    : null;
+            }
+
             return new CriterionResult(Tri.True, [new Fact(point.Reference, $"{title} on record ({Date(point)})")], []);
         }
 

@@ -22,7 +22,7 @@ internal sealed class TherapyEvaluator(
         List<string>? missing = null;
         foreach (var episode in timeline.Episodes)
         {
-            if (!episode.Memberships.Contains(valueSet) || !InState(episode))
+            if (!episode.Memberships.Contains(valueSet) || !InState(episode, now))
             {
                 continue;
             }
@@ -74,10 +74,11 @@ internal sealed class TherapyEvaluator(
         return missing is null ? CriterionResult.False : new CriterionResult(Tri.Unknown, [], missing);
     }
 
-    private bool InState(TherapyEpisode episode) => state switch
+    private bool InState(TherapyEpisode episode, DateTimeOffset now) => state switch
     {
         TherapyState.Active => episode.IsActive,
         TherapyState.Ended => !episode.IsActive,
+        TherapyState.Running => episode.Status is "active" or "intended" or "on-hold" && (episode.End is not { } end || end.UpperBound > now),
         _ => true,
     };
 }
