@@ -221,7 +221,7 @@ for gene, hgnc, src in [("egfr", "HGNC:3236", "input/fsh/examples/somaticReportP
                         ("erbb2", "HGNC:3430", "input/fsh/CGExamples.fsh"),
                         ("alk", "HGNC:427", "input/fsh/examples/somaticReportPDFexamples.fsh"),
                         ("ros1", "HGNC:10261", "input/fsh/examples/somaticReportPDFexamples.fsh")]:
-    write_valueset(f"lung-{gene}-gene", f"{gene.upper()} gene (gene studied)",
+    write_valueset(f"lung-{gene}-gene", f"{gene.upper()} gene",
                    concepts=[c(HGNC, hgnc, gene.upper(), None, V + "HL7/genomics-reporting " + src + " (codes.md §3)")])
 
 write_valueset("lung-egfr-exon20-insertion", "EGFR exon 20 insertion", concepts=[

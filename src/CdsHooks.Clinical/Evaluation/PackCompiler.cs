@@ -130,6 +130,7 @@ public sealed class PackCompiler(TerminologyCatalog terminology)
                 o.ExistsOnly)
             {
                 ComponentValueSet = o.ComponentValueSet is null ? null : ValueSet(o.ComponentValueSet, o),
+                ComponentTitle = o.ComponentValueSet is null ? null : Title(o.ComponentValueSet),
             },
             ProcedureCriterion p => new ProcedureEvaluator(ValueSet(p.ValueSet, p), Title(p.ValueSet), Duration(p.Within, p)),
             AgeCriterion a => new AgeEvaluator(a.Comparison, Number(a.Years, a)),

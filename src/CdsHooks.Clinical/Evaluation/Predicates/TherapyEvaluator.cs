@@ -53,7 +53,8 @@ internal sealed class TherapyEvaluator(
 
             if (match == Tri.True)
             {
-                (facts ??= []).Add(new Fact(episode.Reference, $"{title}: {episode.Label} ({episode.Outcome.Describe()})"));
+                string running = state == TherapyState.Running ? ", still recorded as given" : "";
+                (facts ??= []).Add(new Fact(episode.Reference, $"{title}: {episode.Label} ({episode.Outcome.Describe()}{running})"));
             }
             else if (match == Tri.Unknown)
             {
