@@ -138,6 +138,17 @@ public class LungCancerPackTests
     }
 
     [Fact]
+    public async Task ThirdLine_DrugAlreadyGiven_IsNotSuggestedAgain()
+    {
+        // lung-v3 with anlotinib (coded in the project's local drug CodeSystem) instead of topotecan at second line.
+        var cards = await EvaluateAsync("lung-v3", e => Resource(e, "lung-v3-ms-topo")["medicationCodeableConcept"] = JsonNode.Parse(
+            """{"coding":[{"system":"http://refractorycds.org/fhir/CodeSystem/lung-local-drug","code":"anlotinib"}],"text":"anlotinib"}"""));
+        var rules = Rules(cards);
+        Assert.DoesNotContain("lung.r-3.2.1.anlotinib", rules);
+        Assert.Contains("lung.r-3.2.1.apatinib", rules);
+    }
+
+    [Fact]
     public async Task DriverNegative_OligoThenExtensive_FollowsTheLatestExtent()
     {
         // lung-v12a with a later assessment re-grading the progression as extensive.
