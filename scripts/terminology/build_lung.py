@@ -160,7 +160,8 @@ write_valueset("lung-pneumonitis-risk-drug", "drugs with interstitial lung disea
                include=["lung-immune-checkpoint-inhibitor", "lung-antibody-drug-conjugate", "lung-egfr-tki", "lung-amivantamab"])
 
 # ---------------------------------------------------------------- conditions
-SCLC = c(SCT, "254632001", "Small cell carcinoma of lung", None, oh(1278), ["小细胞肺癌", "SCLC"])
+# No Chinese synonym for SCLC: CJK text matches as a substring, and 小细胞肺癌 (SCLC) is inside 非小细胞肺癌 (NSCLC).
+SCLC = c(SCT, "254632001", "Small cell carcinoma of lung", None, oh(1278), ["SCLC"])
 ADENO = c(SCT, "254626006", "Adenocarcinoma of lung", None, oh(1266), ["肺腺癌"])
 SQUAM = c(SCT, "254634000", "Squamous cell carcinoma of lung", None, oh(1266), ["肺鳞癌", "肺鳞状细胞癌"])
 NSCLC = c(SCT, "254637007", "Non-small cell lung cancer", None, oh(1266), ["非小细胞肺癌", "NSCLC"])
