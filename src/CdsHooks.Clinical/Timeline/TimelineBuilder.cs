@@ -38,7 +38,7 @@ public sealed class TimelineBuilder(TerminologyCatalog terminology)
                     episodes.Add(ToEpisode(request, medications));
                     break;
                 case Observation observation when !IgnoredStatuses.Contains(observation.Status ?? ""):
-                    var point = ToPoint(observation);
+                    var point = ToPoint(observation) with { ComponentValueMemberships = ComponentValues(observation) };
                     observations.Add(point);
                     outcomeSignals.Collect(observation, point, terminology);
                     break;
@@ -213,20 +213,8 @@ public sealed class TimelineBuilder(TerminologyCatalog terminology)
             Comparator = quantity?.Comparator,
             ValueMemberships = terminology.Classify(observation.ValueCodeableConcept),
             CodedValue = observation.ValueCodeableConcept,
-            ComponentValueMemberships = ComponentValues(observation),
             Status = observation.Status,
         };
-    }
-
-    private ValueSetMask ComponentValues(Observation observation)
-    {
-        var mask = ValueSetMask.Empty;
-        foreach (var component in observation.Component ?? [])
-        {
-            mask = mask.Union(terminology.Classify(component.ValueCodeableConcept));
-        }
-
-        return mask;
     }
 
     private ProcedureEvent ToProcedure(Procedure procedure) => new()
@@ -258,6 +246,18 @@ public sealed class TimelineBuilder(TerminologyCatalog terminology)
             Label = agent?.Inn ?? ConceptText.Of(code) ?? order.ResourceType,
             IsStop = order is MedicationRequest { DoNotPerform: true } or ServiceRequest { DoNotPerform: true },
         };
+    }
+
+    // The value sets of the components' coded values, e.g. the gene studied (48018-6) of a genetic variant assessment.
+    private ValueSetMask ComponentValues(Observation observation)
+    {
+        var mask = ValueSetMask.Empty;
+        foreach (var component in observation.Component ?? [])
+        {
+            mask = mask.Union(terminology.Classify(component.ValueCodeableConcept));
+        }
+
+        return mask;
     }
 
     // A MedicationRequest usually duplicates a MedicationStatement of the same drug; keep the statement, which carries the outcome.
