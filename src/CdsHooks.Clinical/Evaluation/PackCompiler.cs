@@ -136,7 +136,11 @@ public sealed class PackCompiler(TerminologyCatalog terminology)
                 o.Value is null ? null : Number(o.Value, o),
                 o.Unit,
                 o.CodedValueSet is null ? null : ValueSet(o.CodedValueSet, o),
-                o.ExistsOnly),
+                o.ExistsOnly)
+            {
+                ComponentValueSet = o.ComponentValueSet is null ? null : ValueSet(o.ComponentValueSet, o),
+                ComponentTitle = o.ComponentValueSet is null ? null : Title(o.ComponentValueSet),
+            },
             ProcedureCriterion p => new ProcedureEvaluator(ValueSet(p.ValueSet, p), Title(p.ValueSet), Duration(p.Within, p)),
             AgeCriterion a => new AgeEvaluator(a.Comparison, Number(a.Years, a)),
             SexCriterion s => new SexEvaluator(s.Gender),

@@ -327,12 +327,18 @@ public static class TerminologyLoader
             index.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.Build()),
             prefixIndex,
             agents.ToFrozenDictionary(),
-            synonyms.DistinctBy(s => s.Text).ToList(),
+            MergeSynonyms(synonyms),
             displays.ToFrozenDictionary(StringComparer.Ordinal),
             translationIndex,
             codeSystems.ToFrozenDictionary(StringComparer.Ordinal),
             textMatching);
     }
+
+    // A text listed in several value sets (a concept in a class set and in a narrower set) stands for all of them.
+    private static List<TextSynonym> MergeSynonyms(List<TextSynonym> synonyms) =>
+        synonyms.GroupBy(s => s.Text, StringComparer.Ordinal)
+            .Select(g => new TextSynonym(g.Key, g.Skip(1).Aggregate(g.First().Mask, (mask, s) => mask.Union(s.Mask)), g.Select(s => s.Agent).FirstOrDefault(a => a is not null)))
+            .ToList();
 
     private static IEnumerable<int> Closure(ValueSetDefinition vs, Dictionary<string, ValueSetDefinition> byUrl, HashSet<int> path)
     {

@@ -3,7 +3,9 @@ namespace CdsHooks.Clinical.Timeline;
 /// <summary>
 /// Numbers lines of therapy. Drugs started within <see cref="CombinationWindowDays"/> of a line's first drug join
 /// that line (a combination); a later drug whose mechanism the line already has continues it (maintenance);
-/// a later drug with a new mechanism starts the next line.
+/// a later drug with a new mechanism starts the next line. A drug started after the line failed (one of its drugs
+/// ended with progression, relapse or non-response) always starts the next line: a rechallenge with the same drug or
+/// a cross-line continuation of an immunotherapy is a new line, not maintenance.
 /// </summary>
 public static class LineOfTherapy
 {
@@ -24,6 +26,7 @@ public static class LineOfTherapy
         var result = new TherapyEpisode[episodes.Count];
         int line = 0;
         DateTimeOffset lineStart = default;
+        DateTimeOffset? lineFailed = null;
         var lineMechanisms = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < episodes.Count; i++)
         {
@@ -35,16 +38,24 @@ public static class LineOfTherapy
             }
 
             string mechanism = episode.Agent?.MechanismClass ?? episode.Label;
-            bool joinsLine = line > 0
+            bool afterFailure = lineFailed is { } failed && start.LowerBound >= failed;
+            bool joinsLine = line > 0 && !afterFailure
                 && (start.LowerBound - lineStart <= TimeSpan.FromDays(CombinationWindowDays) || lineMechanisms.Contains(mechanism));
             if (!joinsLine)
             {
                 line++;
                 lineStart = start.LowerBound;
+                lineFailed = null;
                 lineMechanisms.Clear();
             }
 
             lineMechanisms.Add(mechanism);
+            if (episode.Outcome.IsFailure(intoleranceCounts: false) && episode.End is { } end
+                && (lineFailed is null || end.LowerBound < lineFailed))
+            {
+                lineFailed = end.LowerBound;
+            }
+
             result[i] = episode with { Line = line };
         }
 

@@ -203,6 +203,13 @@ public sealed class TimelineBuilder(TerminologyCatalog terminology)
     private ObservationPoint ToPoint(Observation observation)
     {
         var quantity = observation.ValueQuantity;
+        var components = observation.Component?.Select(ToComponent).ToList() ?? [];
+        var componentValues = ValueSetMask.Empty;
+        foreach (var component in components)
+        {
+            componentValues = componentValues.Union(component.ValueMemberships);
+        }
+
         return new ObservationPoint
         {
             Reference = "Observation/" + observation.Id,
@@ -213,13 +220,13 @@ public sealed class TimelineBuilder(TerminologyCatalog terminology)
             Comparator = quantity?.Comparator,
             ValueMemberships = terminology.Classify(observation.ValueCodeableConcept),
             CodedValue = observation.ValueCodeableConcept,
-            ComponentValueMemberships = ComponentMemberships(observation),
+            ComponentValueMemberships = componentValues,
             Status = observation.Status,
             ValueText = observation.ValueString,
             ValueRatio = observation.ValueRatio,
             ReferenceRanges = observation.ReferenceRange ?? [],
             Interpretation = observation.Interpretation ?? [],
-            Components = observation.Component?.Select(ToComponent).ToList() ?? [],
+            Components = components,
         };
     }
 
@@ -231,17 +238,6 @@ public sealed class TimelineBuilder(TerminologyCatalog terminology)
         ValueMemberships = terminology.Classify(component.ValueCodeableConcept),
         HasValue = component.Value is not null && component.DataAbsentReason is null,
     };
-
-    private ValueSetMask ComponentMemberships(Observation observation)
-    {
-        var mask = ValueSetMask.Empty;
-        foreach (var component in observation.Component ?? [])
-        {
-            mask = mask.Union(terminology.Classify(component.ValueCodeableConcept));
-        }
-
-        return mask;
-    }
 
     private ProcedureEvent ToProcedure(Procedure procedure) => new()
     {
@@ -274,6 +270,7 @@ public sealed class TimelineBuilder(TerminologyCatalog terminology)
         };
     }
 
+    // The value sets of the components' coded values, e.g. the gene studied (48018-6) of a genetic variant assessment.
     // A MedicationRequest usually duplicates a MedicationStatement of the same drug; keep the statement, which carries the outcome.
     private static IEnumerable<TherapyEpisode> RemoveDuplicateRequests(List<TherapyEpisode> episodes)
     {

@@ -13,13 +13,23 @@ public class RuleCoverageTests
 {
     private static readonly string[] Hooks = ["patient-view", "order-select", "order-sign"];
 
-    internal static async Task<IReadOnlyList<string>> FiredRulesAsync(SeedPatient seed, string hook)
+    internal static async Task<IReadOnlyList<string>> FiredRulesAsync(SeedPatient seed, string hook, int? draftIndex = null)
     {
         var engine = new RefractoryEngine(ClinicalFixture.Knowledge, new FixedTimeProvider(seed.EvaluationTime),
             Options.Create(ClinicalFixture.Options()), NullLogger<RefractoryEngine>.Instance);
-        var cards = await engine.EvaluateAsync(ClinicalFixture.Call(seed, hook, withDrafts: hook != "patient-view"), CancellationToken.None);
+        var invocation = ClinicalFixture.Call(seed, hook, withDrafts: hook != "patient-view");
+        if (draftIndex is { } only)
+        {
+            invocation = invocation with { DraftOrders = [invocation.DraftOrders[only]] };
+        }
+
+        var cards = await engine.EvaluateAsync(invocation, CancellationToken.None);
         return cards.Select(RuleOf).ToList();
     }
+
+    // Order hooks run with all of a vignette's draft orders, and with each one alone (its variants, e.g. one drug vs a combination).
+    private static IEnumerable<int?> DraftSelections(SeedPatient seed, string hook) =>
+        hook == "patient-view" ? [null] : new int?[] { null }.Concat(Enumerable.Range(0, seed.DraftOrders.Count).Select(i => (int?)i));
 
     internal static string RuleOf(CdsHooks.Protocol.Cards.Card card) =>
         card.Extension is { } ext && ext.TryGetValue(AssessmentRecord.ExtensionKey, out var record)
@@ -34,14 +44,17 @@ public class RuleCoverageTests
         {
             foreach (string hook in Hooks)
             {
-                foreach (string rule in await FiredRulesAsync(seed, hook))
+                foreach (int? draft in DraftSelections(seed, hook))
                 {
-                    if (!firedBy.TryGetValue(rule, out var patients))
+                    foreach (string rule in await FiredRulesAsync(seed, hook, draft))
                     {
-                        firedBy[rule] = patients = [];
-                    }
+                        if (!firedBy.TryGetValue(rule, out var patients))
+                        {
+                            firedBy[rule] = patients = [];
+                        }
 
-                    patients.Add(seed.PatientId);
+                        patients.Add(seed.PatientId);
+                    }
                 }
             }
         }

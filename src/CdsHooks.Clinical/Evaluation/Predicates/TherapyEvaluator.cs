@@ -25,7 +25,7 @@ internal sealed class TherapyEvaluator(
         var since = sinceDiagnosis is { } diagnoses ? FirstOnset.Of(timeline, diagnoses) : null;
         foreach (var episode in timeline.Episodes)
         {
-            if (!episode.Memberships.Contains(valueSet) || !InState(episode))
+            if (!episode.Memberships.Contains(valueSet) || !InState(episode, now))
             {
                 continue;
             }
@@ -58,7 +58,8 @@ internal sealed class TherapyEvaluator(
             match = TriLogic.And(match, admitted);
             if (match == Tri.True)
             {
-                (facts ??= []).Add(new Fact(episode.Reference, $"{title}: {episode.Label} ({episode.Outcome.Describe()})"));
+                string running = state == TherapyState.Running ? ", still recorded as given" : "";
+                (facts ??= []).Add(new Fact(episode.Reference, $"{title}: {episode.Label} ({episode.Outcome.Describe()}{running})"));
             }
             else if (match == Tri.Unknown)
             {
@@ -82,10 +83,11 @@ internal sealed class TherapyEvaluator(
         return missing is null ? CriterionResult.False : new CriterionResult(Tri.Unknown, [], missing);
     }
 
-    private bool InState(TherapyEpisode episode) => state switch
+    private bool InState(TherapyEpisode episode, DateTimeOffset now) => state switch
     {
         TherapyState.Active => episode.IsActive,
         TherapyState.Ended => !episode.IsActive,
+        TherapyState.Running => episode.Status is "active" or "intended" or "on-hold" && (episode.End is not { } end || end.UpperBound > now),
         _ => true,
     };
 }

@@ -330,7 +330,8 @@ public static partial class PackReader
             "ever" => TherapyState.Ever,
             "active" => TherapyState.Active,
             "ended" => TherapyState.Ended,
-            _ => throw body.Get("state").Error("state must be ever, active or ended"),
+            "running" => TherapyState.Running,
+            _ => throw body.Get("state").Error("state must be ever, active, running or ended"),
         };
         var outcomes = body.TryGet("outcomes", out var o) ? o.Items.Select(i => i.Scalar).ToList() : null;
         foreach (string outcome in outcomes ?? [])
@@ -378,7 +379,7 @@ public static partial class PackReader
 
     private static ObservationCriterion ReadObservation(YamlCursor body)
     {
-        body.AllowOnly("valueSet", "within", "comparator", "value", "unit", "codedIn", "exists");
+        body.AllowOnly("valueSet", "within", "comparator", "value", "unit", "codedIn", "exists", "componentIn");
         bool exists = body.Bool("exists", false);
         string? comparatorText = body.OptionalString("comparator");
         Comparison? comparison = null;
@@ -391,14 +392,19 @@ public static partial class PackReader
 
         var value = body.TryGet("value", out var v) ? NumberParameter(v) : null;
         string? coded = body.OptionalString("codedIn");
-        int modes = (exists ? 1 : 0) + (coded is null ? 0 : 1) + (comparison is null ? 0 : 1);
+        // exists: true may be combined with codedIn: "any result in the window has a coded value in the set".
+        int modes = (exists ? 1 : 0) + (coded is null || exists ? 0 : 1) + (comparison is null ? 0 : 1);
         if (modes != 1 || (comparison is null) != (value is null))
         {
-            throw body.Error("an observation criterion needs exactly one of: exists: true; codedIn: <value set>; comparator with value");
+            throw body.Error("an observation criterion needs exactly one of: exists: true (optionally with codedIn); codedIn: <value set>; comparator with value");
         }
 
         return new ObservationCriterion(
-            body.String("valueSet"), OptionalDuration(body, "within"), comparison, value, body.OptionalString("unit"), coded, exists) { Origin = body.Origin };
+            body.String("valueSet"), OptionalDuration(body, "within"), comparison, value, body.OptionalString("unit"), coded, exists)
+        {
+            Origin = body.Origin,
+            ComponentValueSet = body.OptionalString("componentIn"),
+        };
     }
 
     private static ProcedureCriterion ReadProcedure(YamlCursor body)

@@ -43,6 +43,12 @@ public enum TherapyState
 
     /// <summary>Ended.</summary>
     Ended,
+
+    /// <summary>
+    /// Still being given by its FHIR status (active, intended, on-hold, not past its end), even when a failure such as
+    /// progression is already recorded: a drug continued beyond progression.
+    /// </summary>
+    Running,
 }
 
 /// <summary>
@@ -67,7 +73,8 @@ public sealed record TherapyCriterion(
 /// <summary>
 /// <c>observation</c>: the latest observation of a value set within a window, compared with a threshold
 /// (converted to <see cref="Unit"/>), or with a coded value in a value set; or, with <see cref="ExistsOnly"/>,
-/// whether any such observation exists. Unknown when no observation is in the window (except for exists).
+/// whether any such observation exists (with <see cref="CodedValueSet"/>: any with a coded value in that set).
+/// Unknown when no observation is in the window (except for exists).
 /// </summary>
 public sealed record ObservationCriterion(
     string ValueSet,
@@ -76,7 +83,14 @@ public sealed record ObservationCriterion(
     Parameter<decimal>? Value,
     string? Unit,
     string? CodedValueSet,
-    bool ExistsOnly) : Criterion;
+    bool ExistsOnly) : Criterion
+{
+    /// <summary>
+    /// Only observations with a component whose coded value is in this value set count, e.g. the gene studied
+    /// (LOINC 48018-6) of a genetic variant assessment in the HL7 genomics reporting pattern.
+    /// </summary>
+    public string? ComponentValueSet { get; init; }
+}
 
 /// <summary><c>procedure</c>: a procedure in a value set, optionally within a window.</summary>
 public sealed record ProcedureCriterion(string ValueSet, Parameter<ClinicalDuration>? Within) : Criterion;
