@@ -11,17 +11,6 @@ namespace CdsHooks.Fhir.Model;
 public abstract record Element
 {
     /// <summary>JSON members this model does not map, kept exactly as received.</summary>
-    [JsonIgnore]
-    public Dictionary<string, JsonElement>? AdditionalElements
-    {
-        get => ExtensionData;
-        init => ExtensionData = value;
-    }
-
-    // The serializer's view of AdditionalElements. The source generator cannot bind extension data
-    // to an init-only property (it treats init-only members as constructor parameters), so the
-    // public surface stays init-only and the generated code uses this internal setter.
     [JsonExtensionData]
-    [JsonInclude]
-    internal Dictionary<string, JsonElement>? ExtensionData { get; set; }
+    public Dictionary<string, JsonElement>? AdditionalElements { get; set; }
 }

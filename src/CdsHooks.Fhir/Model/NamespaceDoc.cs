@@ -13,5 +13,9 @@ namespace CdsHooks.Fhir.Model;
 /// wire properties plus one <c>[JsonIgnore]</c> accessor returning a <see cref="ChoiceValue"/>, a closed
 /// union of the allowed types.</para>
 /// <para>Dates keep their FHIR precision through <see cref="FhirDateTime"/>.</para>
+/// <para>Properties have setters, not <c>init</c>: System.Text.Json's source generator reads init-only members
+/// through its parameterized-constructor path, which boxes every member into an argument array and made reading
+/// a patient's prefetch 2–3 times slower (docs/adr/0001-settable-fhir-model.md). The model is a data-transfer
+/// layer: code reads a resource once into the engine's immutable timeline and never changes it afterwards.</para>
 /// </remarks>
 internal static class NamespaceDoc;

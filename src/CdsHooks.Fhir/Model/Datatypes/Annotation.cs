@@ -4,14 +4,14 @@ namespace CdsHooks.Fhir.Model;
 public sealed record Annotation : Element
 {
     /// <summary>Individual responsible for the annotation, as text.</summary>
-    public string? AuthorString { get; init; }
+    public string? AuthorString { get; set; }
 
     /// <summary>Individual responsible for the annotation.</summary>
-    public Reference? AuthorReference { get; init; }
+    public Reference? AuthorReference { get; set; }
 
     /// <summary>When the annotation was made.</summary>
-    public FhirDateTime? Time { get; init; }
+    public FhirDateTime? Time { get; set; }
 
     /// <summary>The annotation (markdown).</summary>
-    public string? Text { get; init; }
+    public string? Text { get; set; }
 }

@@ -4,8 +4,8 @@ namespace CdsHooks.Fhir.Model;
 public sealed record CodeableConcept : Element
 {
     /// <summary>Codes defined by terminology systems.</summary>
-    public IReadOnlyList<Coding>? Coding { get; init; }
+    public IReadOnlyList<Coding>? Coding { get; set; }
 
     /// <summary>Plain text representation of the concept.</summary>
-    public string? Text { get; init; }
+    public string? Text { get; set; }
 }

@@ -4,11 +4,11 @@ namespace CdsHooks.Fhir.Model;
 public sealed record Dosage : Element
 {
     /// <summary>The order of the dosage instructions.</summary>
-    public int? Sequence { get; init; }
+    public int? Sequence { get; set; }
 
     /// <summary>Free text dosage instructions.</summary>
-    public string? Text { get; init; }
+    public string? Text { get; set; }
 
     /// <summary>How the drug should enter the body.</summary>
-    public CodeableConcept? Route { get; init; }
+    public CodeableConcept? Route { get; set; }
 }

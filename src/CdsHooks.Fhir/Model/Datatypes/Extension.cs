@@ -14,7 +14,7 @@ namespace CdsHooks.Fhir.Model;
 public sealed record Extension : Element
 {
     /// <summary>Identifies the meaning of the extension.</summary>
-    public string? Url { get; init; }
+    public string? Url { get; set; }
 
     /// <summary>The <c>valueCodeableConcept</c>, when present.</summary>
     [JsonIgnore]

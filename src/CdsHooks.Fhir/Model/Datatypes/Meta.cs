@@ -4,20 +4,20 @@ namespace CdsHooks.Fhir.Model;
 public sealed record Meta : Element
 {
     /// <summary>Version-specific identifier.</summary>
-    public string? VersionId { get; init; }
+    public string? VersionId { get; set; }
 
     /// <summary>When the resource version last changed.</summary>
-    public FhirDateTime? LastUpdated { get; init; }
+    public FhirDateTime? LastUpdated { get; set; }
 
     /// <summary>Identifies where the resource comes from.</summary>
-    public string? Source { get; init; }
+    public string? Source { get; set; }
 
     /// <summary>Profiles this resource claims to conform to.</summary>
-    public IReadOnlyList<string>? Profile { get; init; }
+    public IReadOnlyList<string>? Profile { get; set; }
 
     /// <summary>Security labels applied to this resource.</summary>
-    public IReadOnlyList<Coding>? Security { get; init; }
+    public IReadOnlyList<Coding>? Security { get; set; }
 
     /// <summary>Tags applied to this resource.</summary>
-    public IReadOnlyList<Coding>? Tag { get; init; }
+    public IReadOnlyList<Coding>? Tag { get; set; }
 }

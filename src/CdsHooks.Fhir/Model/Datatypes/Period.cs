@@ -4,8 +4,8 @@ namespace CdsHooks.Fhir.Model;
 public sealed record Period : Element
 {
     /// <summary>Starting time with inclusive boundary.</summary>
-    public FhirDateTime? Start { get; init; }
+    public FhirDateTime? Start { get; set; }
 
     /// <summary>End time with inclusive boundary, if not ongoing.</summary>
-    public FhirDateTime? End { get; init; }
+    public FhirDateTime? End { get; set; }
 }

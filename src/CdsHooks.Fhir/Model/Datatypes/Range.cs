@@ -4,8 +4,8 @@ namespace CdsHooks.Fhir.Model;
 public sealed record Range : Element
 {
     /// <summary>Low limit.</summary>
-    public Quantity? Low { get; init; }
+    public Quantity? Low { get; set; }
 
     /// <summary>High limit.</summary>
-    public Quantity? High { get; init; }
+    public Quantity? High { get; set; }
 }

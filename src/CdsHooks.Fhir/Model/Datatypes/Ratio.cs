@@ -4,8 +4,8 @@ namespace CdsHooks.Fhir.Model;
 public sealed record Ratio : Element
 {
     /// <summary>Numerator value.</summary>
-    public Quantity? Numerator { get; init; }
+    public Quantity? Numerator { get; set; }
 
     /// <summary>Denominator value.</summary>
-    public Quantity? Denominator { get; init; }
+    public Quantity? Denominator { get; set; }
 }

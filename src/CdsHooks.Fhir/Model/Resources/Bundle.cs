@@ -13,22 +13,22 @@ public sealed record Bundle : Resource
     }
 
     /// <summary>Persistent identifier for the bundle.</summary>
-    public Identifier? Identifier { get; init; }
+    public Identifier? Identifier { get; set; }
 
     /// <summary>document | message | transaction | transaction-response | batch | batch-response | history | searchset | collection.</summary>
-    public string? Type { get; init; }
+    public string? Type { get; set; }
 
     /// <summary>When the bundle was assembled.</summary>
-    public FhirDateTime? Timestamp { get; init; }
+    public FhirDateTime? Timestamp { get; set; }
 
     /// <summary>If search, the total number of matches.</summary>
-    public int? Total { get; init; }
+    public int? Total { get; set; }
 
     /// <summary>Links related to this bundle (e.g. <c>next</c> page).</summary>
-    public IReadOnlyList<BundleLink>? Link { get; init; }
+    public IReadOnlyList<BundleLink>? Link { get; set; }
 
     /// <summary>Entries in the bundle.</summary>
-    public IReadOnlyList<BundleEntry>? Entry { get; init; }
+    public IReadOnlyList<BundleEntry>? Entry { get; set; }
 
     /// <summary>The URL of the link with the given relation (e.g. <c>next</c>), if any.</summary>
     /// <param name="relation">The link relation.</param>

@@ -4,8 +4,8 @@ namespace CdsHooks.Fhir.Model;
 public sealed record BundleEntryRequest : Element
 {
     /// <summary>GET | HEAD | POST | PUT | DELETE | PATCH.</summary>
-    public string? Method { get; init; }
+    public string? Method { get; set; }
 
     /// <summary>URL for the HTTP equivalent of this entry.</summary>
-    public string? Url { get; init; }
+    public string? Url { get; set; }
 }

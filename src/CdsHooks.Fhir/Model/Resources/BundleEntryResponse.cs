@@ -4,11 +4,11 @@ namespace CdsHooks.Fhir.Model;
 public sealed record BundleEntryResponse : Element
 {
     /// <summary>Status response code (text optional).</summary>
-    public string? Status { get; init; }
+    public string? Status { get; set; }
 
     /// <summary>The location, if the operation returns one.</summary>
-    public string? Location { get; init; }
+    public string? Location { get; set; }
 
     /// <summary>OperationOutcome with hints and warnings.</summary>
-    public Resource? Outcome { get; init; }
+    public Resource? Outcome { get; set; }
 }

@@ -4,8 +4,8 @@ namespace CdsHooks.Fhir.Model;
 public sealed record BundleEntrySearch : Element
 {
     /// <summary>match | include | outcome.</summary>
-    public string? Mode { get; init; }
+    public string? Mode { get; set; }
 
     /// <summary>Search ranking (between 0 and 1).</summary>
-    public decimal? Score { get; init; }
+    public decimal? Score { get; set; }
 }

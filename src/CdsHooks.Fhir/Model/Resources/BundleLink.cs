@@ -4,8 +4,8 @@ namespace CdsHooks.Fhir.Model;
 public sealed record BundleLink : Element
 {
     /// <summary>The relation, e.g. <c>self</c> or <c>next</c>.</summary>
-    public string? Relation { get; init; }
+    public string? Relation { get; set; }
 
     /// <summary>Reference details for the link.</summary>
-    public string? Url { get; init; }
+    public string? Url { get; set; }
 }

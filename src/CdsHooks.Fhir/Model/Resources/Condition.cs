@@ -15,79 +15,79 @@ public sealed record Condition : DomainResource
     }
 
     /// <summary>Business identifiers.</summary>
-    public IReadOnlyList<Identifier>? Identifier { get; init; }
+    public IReadOnlyList<Identifier>? Identifier { get; set; }
 
     /// <summary>active | recurrence | relapse | inactive | remission | resolved.</summary>
-    public CodeableConcept? ClinicalStatus { get; init; }
+    public CodeableConcept? ClinicalStatus { get; set; }
 
     /// <summary>unconfirmed | provisional | differential | confirmed | refuted | entered-in-error.</summary>
-    public CodeableConcept? VerificationStatus { get; init; }
+    public CodeableConcept? VerificationStatus { get; set; }
 
     /// <summary>problem-list-item | encounter-diagnosis.</summary>
-    public IReadOnlyList<CodeableConcept>? Category { get; init; }
+    public IReadOnlyList<CodeableConcept>? Category { get; set; }
 
     /// <summary>Subjective severity.</summary>
-    public CodeableConcept? Severity { get; init; }
+    public CodeableConcept? Severity { get; set; }
 
     /// <summary>Identification of the condition.</summary>
-    public CodeableConcept? Code { get; init; }
+    public CodeableConcept? Code { get; set; }
 
     /// <summary>Anatomical location.</summary>
-    public IReadOnlyList<CodeableConcept>? BodySite { get; init; }
+    public IReadOnlyList<CodeableConcept>? BodySite { get; set; }
 
     /// <summary>Who has the condition.</summary>
-    public Reference? Subject { get; init; }
+    public Reference? Subject { get; set; }
 
     /// <summary>Encounter created as part of.</summary>
-    public Reference? Encounter { get; init; }
+    public Reference? Encounter { get; set; }
 
     /// <summary>onset[x] as a dateTime.</summary>
-    public FhirDateTime? OnsetDateTime { get; init; }
+    public FhirDateTime? OnsetDateTime { get; set; }
 
     /// <summary>onset[x] as an Age.</summary>
-    public Quantity? OnsetAge { get; init; }
+    public Quantity? OnsetAge { get; set; }
 
     /// <summary>onset[x] as a Period.</summary>
-    public Period? OnsetPeriod { get; init; }
+    public Period? OnsetPeriod { get; set; }
 
     /// <summary>onset[x] as a Range.</summary>
-    public Range? OnsetRange { get; init; }
+    public Range? OnsetRange { get; set; }
 
     /// <summary>onset[x] as a string.</summary>
-    public string? OnsetString { get; init; }
+    public string? OnsetString { get; set; }
 
     /// <summary>abatement[x] as a dateTime.</summary>
-    public FhirDateTime? AbatementDateTime { get; init; }
+    public FhirDateTime? AbatementDateTime { get; set; }
 
     /// <summary>abatement[x] as an Age.</summary>
-    public Quantity? AbatementAge { get; init; }
+    public Quantity? AbatementAge { get; set; }
 
     /// <summary>abatement[x] as a Period.</summary>
-    public Period? AbatementPeriod { get; init; }
+    public Period? AbatementPeriod { get; set; }
 
     /// <summary>abatement[x] as a Range.</summary>
-    public Range? AbatementRange { get; init; }
+    public Range? AbatementRange { get; set; }
 
     /// <summary>abatement[x] as a string.</summary>
-    public string? AbatementString { get; init; }
+    public string? AbatementString { get; set; }
 
     /// <summary>Date record was first recorded.</summary>
-    public FhirDateTime? RecordedDate { get; init; }
+    public FhirDateTime? RecordedDate { get; set; }
 
     /// <summary>Who recorded the condition.</summary>
-    public Reference? Recorder { get; init; }
+    public Reference? Recorder { get; set; }
 
     /// <summary>Person who asserts this condition.</summary>
-    public Reference? Asserter { get; init; }
+    public Reference? Asserter { get; set; }
 
     /// <summary>Stage/grade, usually assessed formally.</summary>
-    public IReadOnlyList<ConditionStage>? Stage { get; init; }
+    public IReadOnlyList<ConditionStage>? Stage { get; set; }
 
     /// <summary>Supporting evidence.</summary>
-    public IReadOnlyList<ConditionEvidence>? Evidence { get; init; }
+    public IReadOnlyList<ConditionEvidence>? Evidence { get; set; }
 
     /// <summary>Comments.</summary>
-    public IReadOnlyList<Annotation>? Note { get; init; }
+    public IReadOnlyList<Annotation>? Note { get; set; }
 
     /// <summary>onset[x]: DateTime, Quantity (Age), Period, Range or String.</summary>
     [JsonIgnore]

@@ -4,8 +4,8 @@ namespace CdsHooks.Fhir.Model;
 public sealed record ConditionEvidence : Element
 {
     /// <summary>Manifestation or symptom.</summary>
-    public IReadOnlyList<CodeableConcept>? Code { get; init; }
+    public IReadOnlyList<CodeableConcept>? Code { get; set; }
 
     /// <summary>Supporting information found elsewhere.</summary>
-    public IReadOnlyList<Reference>? Detail { get; init; }
+    public IReadOnlyList<Reference>? Detail { get; set; }
 }

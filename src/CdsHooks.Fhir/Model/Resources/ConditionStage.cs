@@ -4,11 +4,11 @@ namespace CdsHooks.Fhir.Model;
 public sealed record ConditionStage : Element
 {
     /// <summary>Simple summary (disease specific).</summary>
-    public CodeableConcept? Summary { get; init; }
+    public CodeableConcept? Summary { get; set; }
 
     /// <summary>Formal record of assessment.</summary>
-    public IReadOnlyList<Reference>? Assessment { get; init; }
+    public IReadOnlyList<Reference>? Assessment { get; set; }
 
     /// <summary>Kind of staging.</summary>
-    public CodeableConcept? Type { get; init; }
+    public CodeableConcept? Type { get; set; }
 }

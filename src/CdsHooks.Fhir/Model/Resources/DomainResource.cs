@@ -14,11 +14,11 @@ public abstract record DomainResource : Resource
     }
 
     /// <summary>Contained, inline resources (e.g. a contained Medication).</summary>
-    public IReadOnlyList<Resource>? Contained { get; init; }
+    public IReadOnlyList<Resource>? Contained { get; set; }
 
     /// <summary>Additional content defined by implementations.</summary>
-    public IReadOnlyList<Extension>? Extension { get; init; }
+    public IReadOnlyList<Extension>? Extension { get; set; }
 
     /// <summary>Extensions that cannot be ignored.</summary>
-    public IReadOnlyList<Extension>? ModifierExtension { get; init; }
+    public IReadOnlyList<Extension>? ModifierExtension { get; set; }
 }

@@ -13,20 +13,20 @@ public sealed record Medication : DomainResource
     }
 
     /// <summary>Business identifiers.</summary>
-    public IReadOnlyList<Identifier>? Identifier { get; init; }
+    public IReadOnlyList<Identifier>? Identifier { get; set; }
 
     /// <summary>Codes that identify this medication.</summary>
-    public CodeableConcept? Code { get; init; }
+    public CodeableConcept? Code { get; set; }
 
     /// <summary>active | inactive | entered-in-error.</summary>
-    public string? Status { get; init; }
+    public string? Status { get; set; }
 
     /// <summary>Powder | tablets | capsule, ...</summary>
-    public CodeableConcept? Form { get; init; }
+    public CodeableConcept? Form { get; set; }
 
     /// <summary>Amount of drug in package.</summary>
-    public Ratio? Amount { get; init; }
+    public Ratio? Amount { get; set; }
 
     /// <summary>Active or inactive ingredients.</summary>
-    public IReadOnlyList<MedicationIngredient>? Ingredient { get; init; }
+    public IReadOnlyList<MedicationIngredient>? Ingredient { get; set; }
 }

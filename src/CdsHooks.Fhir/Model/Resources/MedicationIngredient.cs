@@ -6,16 +6,16 @@ namespace CdsHooks.Fhir.Model;
 public sealed record MedicationIngredient : Element
 {
     /// <summary>item[x] as a code.</summary>
-    public CodeableConcept? ItemCodeableConcept { get; init; }
+    public CodeableConcept? ItemCodeableConcept { get; set; }
 
     /// <summary>item[x] as a reference to a Substance or Medication.</summary>
-    public Reference? ItemReference { get; init; }
+    public Reference? ItemReference { get; set; }
 
     /// <summary>Whether the ingredient is active.</summary>
-    public bool? IsActive { get; init; }
+    public bool? IsActive { get; set; }
 
     /// <summary>Quantity of ingredient present.</summary>
-    public Ratio? Strength { get; init; }
+    public Ratio? Strength { get; set; }
 
     /// <summary>item[x]: CodeableConcept or Reference.</summary>
     [JsonIgnore]

@@ -15,61 +15,61 @@ public sealed record MedicationStatement : DomainResource
     }
 
     /// <summary>Business identifiers.</summary>
-    public IReadOnlyList<Identifier>? Identifier { get; init; }
+    public IReadOnlyList<Identifier>? Identifier { get; set; }
 
     /// <summary>Fulfils plan, proposal or order.</summary>
-    public IReadOnlyList<Reference>? BasedOn { get; init; }
+    public IReadOnlyList<Reference>? BasedOn { get; set; }
 
     /// <summary>Part of referenced event.</summary>
-    public IReadOnlyList<Reference>? PartOf { get; init; }
+    public IReadOnlyList<Reference>? PartOf { get; set; }
 
     /// <summary>active | completed | entered-in-error | intended | stopped | on-hold | unknown | not-taken.</summary>
-    public string? Status { get; init; }
+    public string? Status { get; set; }
 
     /// <summary>Reason for current status.</summary>
-    public IReadOnlyList<CodeableConcept>? StatusReason { get; init; }
+    public IReadOnlyList<CodeableConcept>? StatusReason { get; set; }
 
     /// <summary>Type of medication usage.</summary>
-    public CodeableConcept? Category { get; init; }
+    public CodeableConcept? Category { get; set; }
 
     /// <summary>medication[x] as a code.</summary>
-    public CodeableConcept? MedicationCodeableConcept { get; init; }
+    public CodeableConcept? MedicationCodeableConcept { get; set; }
 
     /// <summary>medication[x] as a reference to a Medication.</summary>
-    public Reference? MedicationReference { get; init; }
+    public Reference? MedicationReference { get; set; }
 
     /// <summary>Who is or was taking the medication.</summary>
-    public Reference? Subject { get; init; }
+    public Reference? Subject { get; set; }
 
     /// <summary>Encounter or episode associated.</summary>
-    public Reference? Context { get; init; }
+    public Reference? Context { get; set; }
 
     /// <summary>effective[x] as a dateTime.</summary>
-    public FhirDateTime? EffectiveDateTime { get; init; }
+    public FhirDateTime? EffectiveDateTime { get; set; }
 
     /// <summary>effective[x] as a Period.</summary>
-    public Period? EffectivePeriod { get; init; }
+    public Period? EffectivePeriod { get; set; }
 
     /// <summary>When the statement was asserted.</summary>
-    public FhirDateTime? DateAsserted { get; init; }
+    public FhirDateTime? DateAsserted { get; set; }
 
     /// <summary>Person or organization that provided the information.</summary>
-    public Reference? InformationSource { get; init; }
+    public Reference? InformationSource { get; set; }
 
     /// <summary>Additional supporting information.</summary>
-    public IReadOnlyList<Reference>? DerivedFrom { get; init; }
+    public IReadOnlyList<Reference>? DerivedFrom { get; set; }
 
     /// <summary>Reason for why the medication is being taken.</summary>
-    public IReadOnlyList<CodeableConcept>? ReasonCode { get; init; }
+    public IReadOnlyList<CodeableConcept>? ReasonCode { get; set; }
 
     /// <summary>Condition or observation that supports the use.</summary>
-    public IReadOnlyList<Reference>? ReasonReference { get; init; }
+    public IReadOnlyList<Reference>? ReasonReference { get; set; }
 
     /// <summary>Comments.</summary>
-    public IReadOnlyList<Annotation>? Note { get; init; }
+    public IReadOnlyList<Annotation>? Note { get; set; }
 
     /// <summary>Details of how medication is or was taken.</summary>
-    public IReadOnlyList<Dosage>? Dosage { get; init; }
+    public IReadOnlyList<Dosage>? Dosage { get; set; }
 
     /// <summary>medication[x]: CodeableConcept or Reference.</summary>
     [JsonIgnore]

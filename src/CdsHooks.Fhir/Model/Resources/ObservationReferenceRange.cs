@@ -4,20 +4,20 @@ namespace CdsHooks.Fhir.Model;
 public sealed record ObservationReferenceRange : Element
 {
     /// <summary>Low range, if relevant.</summary>
-    public Quantity? Low { get; init; }
+    public Quantity? Low { get; set; }
 
     /// <summary>High range, if relevant.</summary>
-    public Quantity? High { get; init; }
+    public Quantity? High { get; set; }
 
     /// <summary>Reference range qualifier.</summary>
-    public CodeableConcept? Type { get; init; }
+    public CodeableConcept? Type { get; set; }
 
     /// <summary>Reference range population.</summary>
-    public IReadOnlyList<CodeableConcept>? AppliesTo { get; init; }
+    public IReadOnlyList<CodeableConcept>? AppliesTo { get; set; }
 
     /// <summary>Applicable age range, if relevant.</summary>
-    public Range? Age { get; init; }
+    public Range? Age { get; set; }
 
     /// <summary>Text based reference range.</summary>
-    public string? Text { get; init; }
+    public string? Text { get; set; }
 }

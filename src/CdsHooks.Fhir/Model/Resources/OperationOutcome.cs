@@ -13,7 +13,7 @@ public sealed record OperationOutcome : DomainResource
     }
 
     /// <summary>A single issue associated with the action.</summary>
-    public IReadOnlyList<OperationOutcomeIssue>? Issue { get; init; }
+    public IReadOnlyList<OperationOutcomeIssue>? Issue { get; set; }
 
     /// <summary>Creates an outcome with one <c>error</c> issue.</summary>
     /// <param name="code">The FHIR IssueType code, e.g. <c>processing</c> or <c>not-found</c>.</param>

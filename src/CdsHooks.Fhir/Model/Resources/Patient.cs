@@ -15,25 +15,25 @@ public sealed record Patient : DomainResource
     }
 
     /// <summary>Business identifiers.</summary>
-    public IReadOnlyList<Identifier>? Identifier { get; init; }
+    public IReadOnlyList<Identifier>? Identifier { get; set; }
 
     /// <summary>Whether this patient record is in active use.</summary>
-    public bool? Active { get; init; }
+    public bool? Active { get; set; }
 
     /// <summary>Names of the patient.</summary>
-    public IReadOnlyList<HumanName>? Name { get; init; }
+    public IReadOnlyList<HumanName>? Name { get; set; }
 
     /// <summary>male | female | other | unknown.</summary>
-    public string? Gender { get; init; }
+    public string? Gender { get; set; }
 
     /// <summary>Date of birth, with its stated precision.</summary>
-    public FhirDateTime? BirthDate { get; init; }
+    public FhirDateTime? BirthDate { get; set; }
 
     /// <summary>deceased[x] as a boolean.</summary>
-    public bool? DeceasedBoolean { get; init; }
+    public bool? DeceasedBoolean { get; set; }
 
     /// <summary>deceased[x] as a dateTime.</summary>
-    public FhirDateTime? DeceasedDateTime { get; init; }
+    public FhirDateTime? DeceasedDateTime { get; set; }
 
     /// <summary>deceased[x]: <see cref="ChoiceValue.BooleanChoice"/> or <see cref="ChoiceValue.DateTimeChoice"/>.</summary>
     [JsonIgnore]

@@ -22,29 +22,18 @@ public abstract record Resource
     public string ResourceType { get; }
 
     /// <summary>Logical id of this resource.</summary>
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     /// <summary>Metadata about the resource.</summary>
-    public Meta? Meta { get; init; }
+    public Meta? Meta { get; set; }
 
     /// <summary>A set of rules under which this content was created.</summary>
-    public string? ImplicitRules { get; init; }
+    public string? ImplicitRules { get; set; }
 
     /// <summary>Language of the resource content.</summary>
-    public string? Language { get; init; }
+    public string? Language { get; set; }
 
     /// <summary>JSON members this model does not map (e.g. narrative <c>text</c>, <c>_status</c>), kept exactly as received.</summary>
-    [JsonIgnore]
-    public Dictionary<string, JsonElement>? AdditionalElements
-    {
-        get => ExtensionData;
-        init => ExtensionData = value;
-    }
-
-    // The serializer's view of AdditionalElements. The source generator cannot bind extension data
-    // to an init-only property (it treats init-only members as constructor parameters), so the
-    // public surface stays init-only and the generated code uses this internal setter.
     [JsonExtensionData]
-    [JsonInclude]
-    internal Dictionary<string, JsonElement>? ExtensionData { get; set; }
+    public Dictionary<string, JsonElement>? AdditionalElements { get; set; }
 }
