@@ -13,6 +13,9 @@ namespace CdsHooks.Fhir.Serialization;
 /// </summary>
 public sealed class ResourceJsonConverter : JsonConverter<Resource>
 {
+    // One cache per options instance: the converter is shared by the context's options and FhirJson.Options.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<JsonSerializerOptions, System.Collections.Concurrent.ConcurrentDictionary<Type, JsonTypeInfo>> _typeInfos = new();
+
     /// <inheritdoc />
     public override Resource Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
@@ -22,7 +25,7 @@ public sealed class ResourceJsonConverter : JsonConverter<Resource>
             throw new FhirJsonException(FhirJsonErrorCodes.ResourceNotObject, "A resource must be a JSON object.");
         }
 
-        var typeInfo = options.GetTypeInfo(ConcreteType(FindResourceType(reader)));
+        var typeInfo = TypeInfoOf(ConcreteType(FindResourceType(reader)), options);
         try
         {
             return (Resource)JsonSerializer.Deserialize(ref reader, typeInfo)!;
@@ -58,6 +61,11 @@ public sealed class ResourceJsonConverter : JsonConverter<Resource>
         OperationOutcome.TypeName => typeof(OperationOutcome),
         _ => typeof(OtherResource),
     };
+
+    // options.GetTypeInfo costs a lookup and type checks on every call; a prefetch reads hundreds of resources, so the
+    // answer is kept per type.
+    private JsonTypeInfo TypeInfoOf(Type type, JsonSerializerOptions options) =>
+        _typeInfos.GetValue(options, static _ => new()).GetOrAdd(type, static (t, o) => o.GetTypeInfo(t), options);
 
     // Works on a copy: Utf8JsonReader is a struct, so the caller's position is untouched.
     // The serializer buffers a whole value before calling a custom converter, so Skip() is safe.
