@@ -21,6 +21,7 @@ namespace CdsHooks.Clinical.Prefetch;
 /// </summary>
 public sealed partial class PrefetchResolver(
     FhirRestClient fhir,
+    ResourceRelevance relevance,
     IOptions<PrefetchOptions> options,
     TimeProvider time,
     ILogger<PrefetchResolver> logger)
@@ -92,7 +93,7 @@ public sealed partial class PrefetchResolver(
 
     private async Task<PrefetchKeyOutcome> CompletePrefetchedAsync(PrefetchKey key, JsonElement value, KeyWork work)
     {
-        var page = PrefetchedDataReader.Read(key, value);
+        var page = PrefetchedDataReader.Read(key, value, relevance);
         if (page.NextLink is null)
         {
             return new PrefetchKeyOutcome(key, PrefetchSource.Prefetched, page.Resources, page.Gap);

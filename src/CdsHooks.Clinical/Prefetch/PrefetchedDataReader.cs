@@ -19,13 +19,16 @@ internal static class PrefetchedDataReader
         && type.ValueKind == JsonValueKind.String
         && type.ValueEquals("OperationOutcome"u8);
 
-    /// <summary>Reads a prefetched resource (for a read template) or searchset Bundle (for a search template).</summary>
-    public static PrefetchedPage Read(PrefetchKey key, JsonElement value)
+    /// <summary>
+    /// Reads a prefetched resource (for a read template) or searchset Bundle (for a search template); entries of a
+    /// Bundle that no pack could use are left unread.
+    /// </summary>
+    public static PrefetchedPage Read(PrefetchKey key, JsonElement value, ResourceRelevance relevance)
     {
         string? type = value.TryGetProperty("resourceType", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
         if (!key.IsRead && type == Bundle.TypeName)
         {
-            return ReadBundle(key, value);
+            return ReadBundle(key, value, relevance);
         }
 
         if (type != key.ResourceType)
@@ -41,12 +44,12 @@ internal static class PrefetchedDataReader
             : new PrefetchedPage([], new DataGap(key.Key, key.ResourceType, PrefetchGaps.Unreadable(1, error!)), null);
     }
 
-    private static PrefetchedPage ReadBundle(PrefetchKey key, JsonElement bundle)
+    private static PrefetchedPage ReadBundle(PrefetchKey key, JsonElement bundle, ResourceRelevance relevance)
     {
         SearchSetPage page;
         try
         {
-            page = SearchSetReader.Read(bundle);
+            page = SearchSetReader.Read(bundle, relevance.MayMatter);
         }
         catch (FhirJsonException ex)
         {

@@ -101,6 +101,34 @@ public sealed class TerminologyCatalog
         return false;
     }
 
+    /// <summary>
+    /// Whether a code means anything to the packs: it is in a value set (directly, by an ICD-10-CM prefix, or as a
+    /// site-local code mapped onto one), or a ConceptMap translates it (e.g. a SNOMED CT stop reason).
+    /// </summary>
+    public bool IsKnown(string system, string code)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        ArgumentNullException.ThrowIfNull(code);
+        var key = new CodeKey(system, code);
+        if (_codeIndex.ContainsKey(key) || _translations.ContainsKey(key))
+        {
+            return true;
+        }
+
+        if (CodeKey.IsIcd10(system))
+        {
+            foreach (var (prefix, _) in _prefixIndex)
+            {
+                if (prefix.System == system && code.StartsWith(prefix.Code, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The value sets a single coding belongs to.</summary>
     public ValueSetMask Classify(Coding? coding)
     {

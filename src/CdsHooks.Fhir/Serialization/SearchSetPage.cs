@@ -8,9 +8,11 @@ namespace CdsHooks.Fhir.Serialization;
 /// <param name="NextLink">The URL of the <c>next</c> link exactly as written (it may be relative), or null on the last page.</param>
 /// <param name="Total">The bundle's <c>total</c> (all matches, not this page's count), when given.</param>
 /// <param name="Outcomes">OperationOutcome entries with <c>search.mode</c> <c>outcome</c>: the server's warnings about the search.</param>
+/// <param name="Skipped">Entries the caller's filter left unread (see <see cref="SearchSetReader.Read(System.Text.Json.JsonElement, Func{System.Text.Json.JsonElement, bool})"/>).</param>
 public sealed record SearchSetPage(
     IReadOnlyList<Resource> Resources,
     IReadOnlyList<FhirJsonError> Errors,
     string? NextLink,
     int? Total,
-    IReadOnlyList<OperationOutcome> Outcomes);
+    IReadOnlyList<OperationOutcome> Outcomes,
+    int Skipped = 0);

@@ -20,19 +20,31 @@ public static class SearchSetReader
     /// <param name="bundle">The Bundle JSON object.</param>
     /// <returns>The readable resources, the per-entry errors, the next link, the total and the server's outcomes.</returns>
     /// <exception cref="FhirJsonException"><paramref name="bundle"/> is not a JSON object with <c>resourceType</c> <c>Bundle</c>.</exception>
-    public static SearchSetPage Read(JsonElement bundle)
+    public static SearchSetPage Read(JsonElement bundle) => Read(bundle, null);
+
+    /// <summary>
+    /// Reads a Bundle page tolerantly, reading only the entries whose resource JSON <paramref name="include"/> accepts;
+    /// the others are counted in <see cref="SearchSetPage.Skipped"/>. A caller that knows which resources can matter
+    /// (e.g. by their codes) saves reading the rest.
+    /// </summary>
+    /// <param name="bundle">The Bundle JSON object.</param>
+    /// <param name="include">Decides from an entry's resource JSON whether to read it; <c>null</c> reads all.</param>
+    /// <returns>The readable resources, the per-entry errors, the next link, the total and the server's outcomes.</returns>
+    /// <exception cref="FhirJsonException"><paramref name="bundle"/> is not a JSON object with <c>resourceType</c> <c>Bundle</c>.</exception>
+    public static SearchSetPage Read(JsonElement bundle, Func<JsonElement, bool>? include)
     {
         EnsureBundle(bundle);
         var errors = new List<FhirJsonError>();
         var resources = new List<Resource>();
         var outcomes = new List<OperationOutcome>();
+        int skipped = 0;
 
         if (bundle.TryGetProperty("entry", out var entries))
         {
-            ReadEntries(entries, resources, outcomes, errors);
+            skipped = ReadEntries(entries, include, resources, outcomes, errors);
         }
 
-        return new SearchSetPage(resources, errors, ReadNextLink(bundle, errors), ReadTotal(bundle, errors), outcomes);
+        return new SearchSetPage(resources, errors, ReadNextLink(bundle, errors), ReadTotal(bundle, errors), outcomes, skipped);
     }
 
     private static void EnsureBundle(JsonElement bundle)
@@ -59,21 +71,23 @@ public static class SearchSetReader
         }
     }
 
-    private static void ReadEntries(JsonElement entries, List<Resource> resources, List<OperationOutcome> outcomes, List<FhirJsonError> errors)
+    private static int ReadEntries(
+        JsonElement entries, Func<JsonElement, bool>? include, List<Resource> resources, List<OperationOutcome> outcomes, List<FhirJsonError> errors)
     {
         if (entries.ValueKind != JsonValueKind.Array)
         {
             errors.Add(WrongType("$.entry", "Bundle.entry must be an array."));
-            return;
+            return 0;
         }
 
-        var index = 0;
+        int index = -1;
+        int skipped = 0;
         foreach (var entry in entries.EnumerateArray())
         {
-            var entryPath = $"$.entry[{index++}]";
+            index++;
             if (entry.ValueKind != JsonValueKind.Object)
             {
-                errors.Add(WrongType(entryPath, "A Bundle entry must be a JSON object."));
+                errors.Add(WrongType(EntryPath(index), "A Bundle entry must be a JSON object."));
                 continue;
             }
 
@@ -83,13 +97,20 @@ public static class SearchSetReader
                 continue;
             }
 
-            if (!FhirJson.TryDeserializeResource(element, out var resource, out var error))
+            bool isOutcome = IsOutcomeEntry(entry);
+            if (!isOutcome && include is not null && !include(element))
             {
-                errors.Add(Rebase(error!, entryPath + ".resource"));
+                skipped++;
                 continue;
             }
 
-            if (IsOutcomeEntry(entry))
+            if (!FhirJson.TryDeserializeResource(element, out var resource, out var error))
+            {
+                errors.Add(Rebase(error!, EntryPath(index) + ".resource"));
+                continue;
+            }
+
+            if (isOutcome)
             {
                 if (resource is OperationOutcome outcome)
                 {
@@ -101,7 +122,11 @@ public static class SearchSetReader
 
             resources.Add(resource);
         }
+
+        return skipped;
     }
+
+    private static string EntryPath(int index) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"$.entry[{index}]");
 
     private static bool IsOutcomeEntry(JsonElement entry)
         => entry.TryGetProperty("search", out var search)

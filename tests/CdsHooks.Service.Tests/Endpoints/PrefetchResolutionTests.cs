@@ -221,7 +221,8 @@ public sealed class PrefetchResolutionTests : IAsyncLifetime
     public async Task Post_PrefetchEntryThatIsNotValidFhir_IsLeftOut_AndReportedAsIncomplete()
     {
         var observations = SeedPrefetch.Resources(Seed).Where(r => SeedPrefetch.Type(r) == "Observation").ToList();
-        observations[0]["status"] = 42;
+        int crp = observations.FindIndex(o => o["code"]!["coding"]![0]!["code"]!.GetValue<string>() == "1988-5");
+        observations[crp]["status"] = 42;
         var request = CdsRequestBuilder.For("patient-view", Seed.PatientId)
             .WithFullPrefetch(Seed, "observations")
             .WithPrefetch("observations", SeedPrefetch.SearchSet(observations));
@@ -230,8 +231,31 @@ public sealed class PrefetchResolutionTests : IAsyncLifetime
 
         string detail = DataUnavailableCard(body).GetProperty("detail").GetString()!;
         Assert.Contains("one resource could not be read (FHIR-JSON-", detail, StringComparison.Ordinal);
-        Assert.Contains("$.entry[0].resource.status", detail, StringComparison.Ordinal);
+        Assert.Contains($"$.entry[{crp}].resource.status", detail, StringComparison.Ordinal);
         Assert.Contains("crohns.refractory-status", HttpAssert.Rules(body));
+    }
+
+    [Fact]
+    public async Task Post_ResourcesNoPackCanUse_AreNotRead_SoTheirDefectsCostNothing()
+    {
+        var observations = SeedPrefetch.Resources(Seed).Where(r => SeedPrefetch.Type(r) == "Observation").ToList();
+        for (int i = 0; i < 500; i++)
+        {
+            // Heart rate, no pack's concern, with a defect the reader would report if it read it.
+            observations.Add(JsonNode.Parse($$$"""
+                {"resourceType":"Observation","id":"hr-{{{i}}}","status":7,"code":{"coding":[{"system":"http://loinc.org","code":"8867-4"}]},
+                 "subject":{"reference":"Patient/{{{Seed.PatientId}}}"},"effectiveDateTime":"2022-01-01","valueQuantity":{"value":72,"unit":"/min"}}
+                """)!);
+        }
+
+        var request = CdsRequestBuilder.For("patient-view", Seed.PatientId)
+            .WithFullPrefetch(Seed, "observations")
+            .WithPrefetch("observations", SeedPrefetch.SearchSet(observations));
+
+        var body = await HttpAssert.CdsResponseAsync(await _app.PostJsonAsync(Service, request.ToJson()));
+
+        Assert.Equal(await FullPrefetchRulesAsync(), HttpAssert.Rules(body));
+        Assert.DoesNotContain(RefractoryEngineRule, HttpAssert.Rules(body));
     }
 
     [Fact]

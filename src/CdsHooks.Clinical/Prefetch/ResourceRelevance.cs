@@ -1,0 +1,114 @@
+using System.Text.Json;
+using CdsHooks.Clinical.Evaluation;
+using CdsHooks.Clinical.Terminology;
+
+namespace CdsHooks.Clinical.Prefetch;
+
+/// <summary>
+/// Decides from a prefetched resource's JSON, before it is read into the model, whether any pack could use it. Every
+/// criterion names a value set, so a Condition, Procedure, Observation or medication record none of whose codes is
+/// known to the terminology can never match one: it is left unread. A patient's record is mostly vital signs and
+/// routine labs, and reading them was most of the cost of a call. Anything the check cannot judge from codes is read:
+/// other resource types, medications given by reference, observations linked to a therapy (outcome signals),
+/// concepts of an unexpected shape (so the reader reports them), and all text when text matching is on.
+/// </summary>
+public sealed class ResourceRelevance(KnowledgeBase knowledge)
+{
+    private readonly TerminologyCatalog _terminology = knowledge.Terminology;
+
+    /// <summary>Whether the resource may matter to a pack, and so must be read.</summary>
+    /// <param name="resource">The resource JSON.</param>
+    /// <returns><c>false</c> only when no pack could use the resource.</returns>
+    public bool MayMatter(JsonElement resource)
+    {
+        if (_terminology.TextMatching || resource.ValueKind != JsonValueKind.Object
+            || !resource.TryGetProperty("resourceType", out var type) || type.ValueKind != JsonValueKind.String)
+        {
+            return true;
+        }
+
+        if (type.ValueEquals("Observation"u8))
+        {
+            return Has(resource, "focus") || Has(resource, "partOf") || Has(resource, "derivedFrom")
+                || Coded(resource, "code") || Coded(resource, "valueCodeableConcept") || ComponentsCoded(resource);
+        }
+
+        if (type.ValueEquals("Condition"u8) || type.ValueEquals("Procedure"u8))
+        {
+            return Coded(resource, "code");
+        }
+
+        if (type.ValueEquals("MedicationStatement"u8) || type.ValueEquals("MedicationRequest"u8))
+        {
+            return Has(resource, "medicationReference") || Coded(resource, "medicationCodeableConcept");
+        }
+
+        return true;
+    }
+
+    private static bool Has(JsonElement resource, string name) => resource.TryGetProperty(name, out _);
+
+    private bool ComponentsCoded(JsonElement resource)
+    {
+        if (!resource.TryGetProperty("component", out var components))
+        {
+            return false;
+        }
+
+        if (components.ValueKind != JsonValueKind.Array)
+        {
+            return true;
+        }
+
+        foreach (var component in components.EnumerateArray())
+        {
+            if (component.ValueKind != JsonValueKind.Object || Coded(component, "code") || Coded(component, "valueCodeableConcept"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // A concept matters when one of its codings is known; a concept of the wrong shape is read, so the reader reports it.
+    private bool Coded(JsonElement owner, string name)
+    {
+        if (!owner.TryGetProperty(name, out var concept))
+        {
+            return false;
+        }
+
+        if (concept.ValueKind != JsonValueKind.Object)
+        {
+            return true;
+        }
+
+        if (!concept.TryGetProperty("coding", out var codings))
+        {
+            return false;
+        }
+
+        if (codings.ValueKind != JsonValueKind.Array)
+        {
+            return true;
+        }
+
+        foreach (var coding in codings.EnumerateArray())
+        {
+            if (coding.ValueKind != JsonValueKind.Object)
+            {
+                return true;
+            }
+
+            if (coding.TryGetProperty("system", out var system) && system.ValueKind == JsonValueKind.String
+                && coding.TryGetProperty("code", out var code) && code.ValueKind == JsonValueKind.String
+                && _terminology.IsKnown(system.GetString()!, code.GetString()!))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
