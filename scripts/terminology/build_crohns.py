@@ -19,17 +19,6 @@ write_codesystem("therapy-outcome", "Therapy outcome", "How a therapy episode en
     ("ongoing", "Ongoing", "The therapy is still running and its outcome is not yet assessable."),
     ("unknown", "Unknown", "The outcome is recorded as unknown."),
 ])
-write_codesystem("mechanism-class", "Mechanism class", "Drug classes by mechanism; two drugs of one class count as one mechanism.", [
-    ("anti-tnf", "anti-TNF", "Tumour necrosis factor alpha inhibitors."),
-    ("anti-integrin", "anti-integrin", "Integrin inhibitors (e.g. alpha4beta7)."),
-    ("anti-il-12-23", "anti-IL-12/23", "Antibodies to the shared p40 subunit of IL-12 and IL-23."),
-    ("anti-il-23", "anti-IL-23", "Antibodies to the p19 subunit of IL-23."),
-    ("jak-inhibitor", "JAK inhibitor", "Janus kinase inhibitors."),
-    ("s1p-modulator", "S1P receptor modulator", "Sphingosine-1-phosphate receptor modulators."),
-    ("thiopurine", "thiopurine", "Azathioprine and mercaptopurine."),
-    ("methotrexate", "methotrexate", "Methotrexate (antimetabolite immunomodulator)."),
-    ("corticosteroid", "corticosteroid", "Systemic or gut-acting corticosteroids; supportive, not a line of therapy."),
-])
 write_codesystem("card-kind", "Card kind", "What a CDS card is about; sent in card.source.topic.", [
     ("refractory-status", "Refractory status", "Whether the disease is refractory, not refractory, or cannot be assessed."),
     ("regimen", "Suggested regimen", "A regimen the source supports for the patient's situation, with its evidence."),

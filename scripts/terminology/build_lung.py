@@ -69,7 +69,7 @@ drug("lung-vincristine", "vincristine", "vinca-alkaloid", "11202", oh(1318), "L0
 drug("lung-pemetrexed", "pemetrexed", "antifolate", "68446", oh(1244), "L01BA04", synonyms=["培美曲塞", "Alimta"])
 drug("lung-docetaxel", "docetaxel", "taxane", "72962", oh(1244), "L01CD02", synonyms=["多西他赛", "Taxotere"])
 drug("lung-paclitaxel", "paclitaxel", "taxane", "56946", oh(1244), "L01CD01", synonyms=["紫杉醇", "Taxol"])
-drug("lung-gemcitabine", "gemcitabine", "nucleoside-analogue", "12574", oh(1244), "L01BC05", synonyms=["吉西他滨"])
+drug("lung-gemcitabine", "gemcitabine", "pyrimidine-analogue", "12574", oh(1244), "L01BC05", synonyms=["吉西他滨"])
 
 # immune checkpoint inhibitors
 PD1 = "pd-1-pd-l1-inhibitor"
@@ -95,7 +95,7 @@ drug("lung-apatinib", "apatinib", AA, atc="L01EK05",
 drug("lung-surufatinib", "surufatinib", AA, atc="L01EX24",
      atc_src=V + "fabkury/atcd WHO ATC-DDD 2026-04-25.csv (surufatinib; codes.md §2, no RxNorm)", synonyms=["索凡替尼"])
 drug("lung-nintedanib", "nintedanib", AA, "1592737", oh(1278) + "; NOT 1547220, which the extraction gave", "L01EX09", synonyms=["尼达尼布", "Vargatef"])
-drug("lung-bevacizumab", "bevacizumab", AA, "253337", oh(1318), "L01FG01", synonyms=["贝伐珠单抗", "Avastin"])
+drug("lung-bevacizumab", "bevacizumab", "anti-vegf", "253337", oh(1318), "L01FG01", synonyms=["贝伐珠单抗", "Avastin"])
 drug("lung-ramucirumab", "ramucirumab", AA, "1535922", oh(1278) + "; NOT 1535218, which is siltuximab", "L01FG02", synonyms=["雷莫西尤单抗", "Cyramza"])
 
 # EGFR, HER2 and ALK targeted agents

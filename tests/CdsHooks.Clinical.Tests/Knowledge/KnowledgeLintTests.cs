@@ -191,6 +191,60 @@ public partial class KnowledgeLintTests
     public void PackFile_ReadsOnItsOwn(string file) =>
         Assert.NotNull(PackReader.Read(file, File.ReadAllText(Path.Combine(RepoPaths.Knowledge, file))));
 
+    [Fact]
+    public void MechanismClasses_UsedByDrugValueSets_AreDefinedInTheCodeSystem()
+    {
+        var defined = ClinicalFixture.Knowledge.Terminology.ConceptsOf(KnownSystems.MechanismClass).Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
+        var undefined = DrugClasses().Select(d => d.Class).Where(c => !defined.Contains(c)).Distinct(StringComparer.Ordinal).ToList();
+
+        Assert.True(undefined.Count == 0, "classes missing from CodeSystem-mechanism-class: " + string.Join(", ", undefined));
+    }
+
+    [Fact]
+    public void EveryDrugCode_HasOneMechanismClassAcrossAllValueSets()
+    {
+        // A class decides what counts as one mechanism and where a new line of therapy starts, so it must not depend
+        // on which ValueSet file happens to be read first.
+        var conflicts = DrugClasses()
+            .GroupBy(d => d.Code)
+            .Where(g => g.Select(d => d.Class).Distinct(StringComparer.Ordinal).Count() > 1)
+            .Select(g => $"{g.Key}: {string.Join(", ", g.Select(d => $"{d.Class} ({d.ValueSet})"))}")
+            .ToList();
+
+        Assert.Empty(conflicts);
+    }
+
+    private static IEnumerable<(string Code, string Class, string ValueSet)> DrugClasses()
+    {
+        foreach (string file in Directory.GetFiles(RepoPaths.Profiles, "ValueSet-*.json"))
+        {
+            using var document = JsonDocument.Parse(File.ReadAllBytes(file));
+            var root = document.RootElement;
+            string? mechanism = root.TryGetProperty("extension", out var extensions)
+                ? extensions.EnumerateArray().Where(e => e.GetProperty("url").GetString()!.EndsWith("/mechanism-class", StringComparison.Ordinal))
+                    .Select(e => e.GetProperty("valueCode").GetString()).FirstOrDefault()
+                : null;
+            if (mechanism is null)
+            {
+                continue;
+            }
+
+            foreach (var include in root.GetProperty("compose").GetProperty("include").EnumerateArray())
+            {
+                if (!include.TryGetProperty("concept", out var concepts))
+                {
+                    continue;
+                }
+
+                string system = include.GetProperty("system").GetString()!;
+                foreach (var concept in concepts.EnumerateArray())
+                {
+                    yield return ($"{system}|{concept.GetProperty("code").GetString()}", mechanism, root.GetProperty("id").GetString()!);
+                }
+            }
+        }
+    }
+
     [GeneratedRegex("^[0-9]{1,8}$")]
     private static partial Regex RxNormPattern();
 
