@@ -9,8 +9,12 @@ namespace CdsHooks.Service.Feedback;
 /// Feedback in a SQLite file: the default store, with no server to run. Each item is keyed by
 /// <see cref="FeedbackKey"/>, and <c>INSERT … ON CONFLICT DO NOTHING</c> makes a resend a no-op.
 /// </summary>
-internal sealed class SqliteFeedbackStore(IOptions<FeedbackOptions> options, TimeProvider time) : IFeedbackStore
+internal sealed class SqliteFeedbackStore(IOptions<FeedbackOptions> options, IHostEnvironment environment, TimeProvider time) : IFeedbackStore
 {
+    // A relative path is taken from the content root, so the file is in the same place however the host was started.
+    private readonly string _path = Path.GetFullPath(options.Value.SqlitePath, environment.ContentRootPath);
+    private readonly string _connectionString = ConnectionStringFor(Path.GetFullPath(options.Value.SqlitePath, environment.ContentRootPath));
+
     private const string Schema = """
         PRAGMA journal_mode = WAL;
         CREATE TABLE IF NOT EXISTS feedback (
@@ -33,9 +37,9 @@ internal sealed class SqliteFeedbackStore(IOptions<FeedbackOptions> options, Tim
         ON CONFLICT (id) DO NOTHING;
         """;
 
-    private readonly string _connectionString = new SqliteConnectionStringBuilder
+    private static string ConnectionStringFor(string path) => new SqliteConnectionStringBuilder
     {
-        DataSource = Path.GetFullPath(options.Value.SqlitePath),
+        DataSource = path,
         Mode = SqliteOpenMode.ReadWriteCreate,
         Pooling = true,
         DefaultTimeout = 5,
@@ -43,7 +47,7 @@ internal sealed class SqliteFeedbackStore(IOptions<FeedbackOptions> options, Tim
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
-        string? folder = Path.GetDirectoryName(Path.GetFullPath(options.Value.SqlitePath));
+        string? folder = Path.GetDirectoryName(_path);
         if (!string.IsNullOrEmpty(folder))
         {
             Directory.CreateDirectory(folder);
