@@ -13,7 +13,9 @@ public sealed class TerminologyCatalog
     private readonly IReadOnlyList<ValueSetDefinition> _valueSets;
     private readonly FrozenDictionary<string, ValueSetDefinition> _byIdOrUrl;
     private readonly FrozenDictionary<CodeKey, ValueSetMask> _codeIndex;
-    private readonly IReadOnlyList<(CodeKey Prefix, ValueSetMask Mask)> _prefixIndex;
+    // ICD-10 prefixes by system, then by (normalised) prefix: a code is checked by its leading substrings, not
+    // against every prefix, because a record can hold hundreds of ICD-10 codes.
+    private readonly FrozenDictionary<string, FrozenDictionary<string, ValueSetMask>> _prefixIndex;
     private readonly FrozenDictionary<CodeKey, AgentInfo> _agentsByCode;
     private readonly IReadOnlyList<TextSynonym> _synonyms;
     private readonly FrozenDictionary<string, string> _codeDisplays;
@@ -33,7 +35,16 @@ public sealed class TerminologyCatalog
     {
         _valueSets = valueSets;
         _codeIndex = codeIndex;
-        _prefixIndex = prefixIndex;
+        _prefixIndex = prefixIndex
+            .GroupBy(p => p.Prefix.System, StringComparer.Ordinal)
+            .ToFrozenDictionary(
+                g => g.Key,
+                g => g.GroupBy(p => p.Prefix.Code, StringComparer.Ordinal)
+                    .ToFrozenDictionary(
+                        codes => codes.Key,
+                        codes => codes.Select(c => c.Mask).Aggregate(ValueSetMask.Empty, (all, mask) => all.Union(mask)),
+                        StringComparer.Ordinal),
+                StringComparer.Ordinal);
         _agentsByCode = agentsByCode;
         _synonyms = synonyms;
         _codeDisplays = codeDisplays;
@@ -115,18 +126,7 @@ public sealed class TerminologyCatalog
             return true;
         }
 
-        if (CodeKey.IsIcd10(system))
-        {
-            foreach (var (prefix, _) in _prefixIndex)
-            {
-                if (prefix.System == system && code.StartsWith(prefix.Code, StringComparison.Ordinal))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
+        return !PrefixMask(key).IsEmpty;
     }
 
     /// <summary>The value sets a single coding belongs to.</summary>
@@ -139,14 +139,25 @@ public sealed class TerminologyCatalog
 
         var key = new CodeKey(system, code);
         var mask = _codeIndex.TryGetValue(key, out var direct) ? direct : ValueSetMask.Empty;
-        if (CodeKey.IsIcd10(system))
+        var prefixes = PrefixMask(key);
+        return prefixes.IsEmpty ? mask : mask.Union(prefixes);
+    }
+
+    // The value sets an ICD-10 code belongs to by an is-a prefix (K50 includes K50.012).
+    private ValueSetMask PrefixMask(CodeKey key)
+    {
+        if (!CodeKey.IsIcd10(key.System) || !_prefixIndex.TryGetValue(key.System, out var byPrefix))
         {
-            foreach (var (prefix, prefixMask) in _prefixIndex)
+            return ValueSetMask.Empty;
+        }
+
+        var lookup = byPrefix.GetAlternateLookup<ReadOnlySpan<char>>();
+        var mask = ValueSetMask.Empty;
+        for (int length = 1; length <= key.Code.Length; length++)
+        {
+            if (lookup.TryGetValue(key.Code.AsSpan(0, length), out var prefixMask))
             {
-                if (prefix.System == system && key.Code.StartsWith(prefix.Code, StringComparison.Ordinal))
-                {
-                    mask = mask.Union(prefixMask);
-                }
+                mask = mask.Union(prefixMask);
             }
         }
 
