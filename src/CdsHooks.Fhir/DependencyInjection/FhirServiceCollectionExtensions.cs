@@ -26,6 +26,7 @@ public static class FhirServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<FhirRequestPipeline>();
 
         // The resilience pipeline owns timeouts per attempt; HttpClient's own 100 s default would cut across it.
         services.AddHttpClient<FhirRestClient>(client => client.Timeout = Timeout.InfiniteTimeSpan)

@@ -26,12 +26,14 @@ public sealed partial class FhirRestClient
 
     /// <summary>Creates the client.</summary>
     /// <param name="httpClient">The HTTP client (from <c>IHttpClientFactory</c> as a typed client); its own timeout should be infinite, as the pipeline owns timeouts.</param>
+    /// <param name="pipeline">The shared retry-around-timeout pipeline.</param>
     /// <param name="options">Timeouts, retries, paging and size limits.</param>
-    /// <param name="time">The clock for durations, retry delays and timeouts.</param>
+    /// <param name="time">The clock for durations.</param>
     /// <param name="logger">The logger.</param>
-    public FhirRestClient(HttpClient httpClient, IOptions<FhirClientOptions> options, TimeProvider time, ILogger<FhirRestClient> logger)
+    public FhirRestClient(HttpClient httpClient, FhirRequestPipeline pipeline, IOptions<FhirClientOptions> options, TimeProvider time, ILogger<FhirRestClient> logger)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
+        ArgumentNullException.ThrowIfNull(pipeline);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(logger);
@@ -39,7 +41,7 @@ public sealed partial class FhirRestClient
         _options = options.Value;
         _time = time;
         _logger = logger;
-        _pipeline = FhirResiliencePipeline.Build(_options, time, logger);
+        _pipeline = pipeline.Pipeline;
     }
 
     /// <summary>Reads one resource: <c>GET {base}/{relativeUrl}</c>.</summary>

@@ -107,7 +107,7 @@ public sealed partial class FhirRestClientTests
         });
         using var counter = new ByteCountingHandler();
         using var httpClient = new HttpClient(counter);
-        var client = new FhirRestClient(httpClient, Options.Create(_options), TimeProvider.System, _logger);
+        var client = new FhirRestClient(httpClient, new FhirRequestPipeline(Options.Create(_options), TimeProvider.System, _logger), Options.Create(_options), TimeProvider.System, _logger);
 
         var exception = await Assert.ThrowsAsync<FhirRequestException>(
             () => client.SearchAsync(Target(), ConditionSearch, CancellationToken.None));

@@ -82,5 +82,5 @@ public sealed partial class FhirRestClientTests : IAsyncLifetime, IDisposable
 
     private FhirServerTarget Target(string? token = Token) => new(_server.BaseUrl, token);
 
-    private FhirRestClient CreateClient() => new(_httpClient, Options.Create(_options), TimeProvider.System, _logger);
+    private FhirRestClient CreateClient() => new(_httpClient, new FhirRequestPipeline(Options.Create(_options), TimeProvider.System, _logger), Options.Create(_options), TimeProvider.System, _logger);
 }
