@@ -35,6 +35,7 @@ public static class ClinicalServiceCollectionExtensions
         services.AddScoped<CdsServiceInvoker>();
         services.AddSingleton(sp => KnowledgeBase.Load(sp.GetRequiredService<IOptions<ClinicalOptions>>().Value));
         services.AddSingleton<IRefractoryEngine, RefractoryEngine>();
+        services.AddSingleton<Explanation.AssessmentExplainer>();
         services.AddHostedService<KnowledgeBaseWarmup>();
         return services;
     }
