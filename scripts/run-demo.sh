@@ -9,6 +9,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build src/CdsHooks.Service -c Release -nologo -clp:ErrorsOnly
 cat <<'TEXT'
 
+  Demo EHR page:         http://127.0.0.1:5080/   (patients, chart, hooks, cards; docs/demo.md)
   CDS Hooks discovery:   http://127.0.0.1:5080/cds-services
   Demo FHIR endpoint:    http://127.0.0.1:5080/fhir  (the synthetic patients in seeds/patients, dated to today)
   Health:                http://127.0.0.1:5080/health

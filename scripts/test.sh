@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 . scripts/lib/prerequisites.sh
 
 ensure_dotnet
+ensure_chromium
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 dotnet build CdsHooks.sln -c Release -nologo -clp:ErrorsOnly

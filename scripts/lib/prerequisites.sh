@@ -28,3 +28,15 @@ ensure_dotnet() {
 ensure_wrk() {
   command -v wrk >/dev/null 2>&1 || apt_install wrk
 }
+
+# Debian's Chromium for the end-to-end browser tests (Playwright drives it through CHROMIUM_PATH; Playwright's own
+# browser download cannot work here). Fonts for Chinese source quotes are installed with it so screenshots are legible.
+ensure_chromium() {
+  local missing=()
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  dpkg -s fonts-wqy-zenhei >/dev/null 2>&1 || missing+=(fonts-wqy-zenhei)
+  if [ "${#missing[@]}" -gt 0 ]; then
+    apt_install "${missing[@]}"
+  fi
+  export CHROMIUM_PATH="${CHROMIUM_PATH:-$(command -v chromium)}"
+}

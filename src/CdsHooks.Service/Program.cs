@@ -1,6 +1,7 @@
 using CdsHooks.Clinical.DependencyInjection;
 using CdsHooks.Fhir.DependencyInjection;
 using CdsHooks.Service.Demo;
+using CdsHooks.Service.DemoPage;
 using CdsHooks.Service.Endpoints;
 using CdsHooks.Service.Feedback;
 using CdsHooks.Service.Hosting;
@@ -12,9 +13,11 @@ builder.Services.AddClinical(builder.Configuration);
 builder.Services.AddSingleton<DiscoveryDocument>();
 builder.Services.AddFeedbackStore(builder.Configuration);
 builder.Services.AddDemoFhir(builder.Configuration);
+builder.Services.AddDemoPage();
 
 var app = builder.Build();
 app.UseCdsHooksDefaults();
+app.UseDemoPage();
 app.MapCdsHooks();
 app.MapDemoFhir();
 app.Run();

@@ -21,4 +21,7 @@ public sealed record RuleOutcome
 
     /// <summary>Failed mechanisms counted, for card text.</summary>
     public IReadOnlyList<string> FailedMechanisms { get; init; } = [];
+
+    /// <summary>How the criterion was evaluated, part by part; only when a trace was asked for.</summary>
+    public CriterionTrace? Trace { get; init; }
 }

@@ -36,6 +36,7 @@ public static class ClinicalServiceCollectionExtensions
         services.AddSingleton(sp => KnowledgeBase.Load(sp.GetRequiredService<IOptions<ClinicalOptions>>().Value));
         services.AddSingleton<IRefractoryEngine, RefractoryEngine>();
         services.AddSingleton<ResourceRelevance>();
+        services.AddSingleton<Explanation.AssessmentExplainer>();
         services.AddHostedService<KnowledgeBaseWarmup>();
         return services;
     }

@@ -107,9 +107,19 @@ public sealed class PackCompiler(TerminologyCatalog terminology)
         Dictionary<string, AssumptionValue> assumptions,
         Dictionary<string, DefinitionEvaluator> definitions)
     {
+        private readonly CriterionText _text = new(compiler._terminology, assumptions);
+
         public HashSet<string> UsedAssumptions { get; } = new(StringComparer.Ordinal);
 
-        public Evaluator Compile(Criterion criterion, HashSet<string> path) => criterion switch
+        // Every evaluator carries its words for traces; they cost nothing at evaluation time.
+        public Evaluator Compile(Criterion criterion, HashSet<string> path)
+        {
+            var evaluator = CompileCore(criterion, path);
+            (evaluator.TraceKind, evaluator.TraceText) = _text.Describe(criterion);
+            return evaluator;
+        }
+
+        private Evaluator CompileCore(Criterion criterion, HashSet<string> path) => criterion switch
         {
             AllCriterion all => new JunctionEvaluator(all.Parts.Select(p => Compile(p, path)).ToList(), isAll: true),
             AnyCriterion any => new JunctionEvaluator(any.Parts.Select(p => Compile(p, path)).ToList(), isAll: false),

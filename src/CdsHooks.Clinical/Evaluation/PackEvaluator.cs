@@ -12,13 +12,20 @@ public static class PackEvaluator
     /// A pack whose scope is not true says nothing (its disease is not this patient's, or cannot be known).
     /// </summary>
     public static List<RuleOutcome> Evaluate(IReadOnlyList<CompiledPack> packs, PatientTimeline timeline, string hook)
+        => Evaluate(packs, timeline, hook, trace: false);
+
+    /// <summary>
+    /// As <see cref="Evaluate(IReadOnlyList{CompiledPack}, PatientTimeline, string)"/>; with <paramref name="trace"/>, each
+    /// outcome also carries the <see cref="CriterionTrace"/> of its criterion (slower: for explanations, not for hooks).
+    /// </summary>
+    public static List<RuleOutcome> Evaluate(IReadOnlyList<CompiledPack> packs, PatientTimeline timeline, string hook, bool trace)
     {
         ArgumentNullException.ThrowIfNull(packs);
         var outcomes = new List<RuleOutcome>();
         foreach (var pack in packs)
         {
-            var context = new EvaluationContext(timeline, pack.DefinitionCount);
-            if (pack.Scope.Evaluate(context).Value != Tri.True)
+            var context = new EvaluationContext(timeline, pack.DefinitionCount, trace);
+            if (context.Evaluate(pack.Scope).Value != Tri.True)
             {
                 continue;
             }
@@ -31,7 +38,7 @@ public static class PackEvaluator
                 }
 
                 context.BeginRule();
-                var result = rule.When.Evaluate(context);
+                var result = context.Evaluate(rule.When);
                 outcomes.Add(new RuleOutcome
                 {
                     Pack = pack,
@@ -39,6 +46,7 @@ public static class PackEvaluator
                     Result = result,
                     MatchedDraftOrder = context.MatchedDraftOrder,
                     FailedMechanisms = context.FailedMechanisms,
+                    Trace = trace ? context.LastTrace : null,
                 });
             }
         }

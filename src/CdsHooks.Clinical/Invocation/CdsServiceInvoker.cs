@@ -29,6 +29,31 @@ public sealed partial class CdsServiceInvoker(
     /// <exception cref="PrefetchUnavailableException">Required data could not be had.</exception>
     public async Task<CdsResponse> InvokeAsync(string serviceId, CdsRequest request, CancellationToken cancellationToken)
     {
+        var invocation = await PrepareAsync(serviceId, request, cancellationToken).ConfigureAwait(false);
+        var cards = await engine.EvaluateAsync(invocation, cancellationToken).ConfigureAwait(false);
+
+        var check = ResponseSelfCheck.Check(new CdsResponse { Cards = cards });
+        foreach (var dropped in check.DroppedCards)
+        {
+            LogCardDropped(logger, invocation.ServiceId, dropped.Index, string.Join("; ", dropped.Violations.Select(v => v.ToString())));
+        }
+
+        return check.ToValidResponse();
+    }
+
+    /// <summary>
+    /// The steps of a call before evaluation: find the service, check the hook, read the context and draft orders, and
+    /// complete the prefetch. Shared by <see cref="InvokeAsync"/> and explanations of the same call.
+    /// </summary>
+    /// <param name="serviceId">The id from the URL.</param>
+    /// <param name="request">The validated request body.</param>
+    /// <param name="cancellationToken">Cancelled when the caller goes away.</param>
+    /// <returns>What the engine evaluates.</returns>
+    /// <exception cref="UnknownServiceException">No such service.</exception>
+    /// <exception cref="InvalidCdsRequestException">The hook or context is wrong for the service.</exception>
+    /// <exception cref="PrefetchUnavailableException">Required data could not be had.</exception>
+    public async Task<HookInvocation> PrepareAsync(string serviceId, CdsRequest request, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(request);
         if (!catalog.TryFind(serviceId, out var service))
         {
@@ -46,7 +71,7 @@ public sealed partial class CdsServiceInvoker(
         var context = HookContext.Parse(request.Hook, request.Context);
         var drafts = DraftOrderReader.Read(context);
         var data = await prefetch.ResolveAsync(service, request, context, cancellationToken).ConfigureAwait(false);
-        var cards = await engine.EvaluateAsync(new HookInvocation
+        return new HookInvocation
         {
             ServiceId = service.Id,
             Hook = service.Hook,
@@ -56,15 +81,7 @@ public sealed partial class CdsServiceInvoker(
             DraftOrders = drafts,
             Selections = context is OrderSelectContext select ? select.Selections : [],
             DataGaps = data.Gaps,
-        }, cancellationToken).ConfigureAwait(false);
-
-        var check = ResponseSelfCheck.Check(new CdsResponse { Cards = cards });
-        foreach (var dropped in check.DroppedCards)
-        {
-            LogCardDropped(logger, service.Id, dropped.Index, string.Join("; ", dropped.Violations.Select(v => v.ToString())));
-        }
-
-        return check.ToValidResponse();
+        };
     }
 
     [LoggerMessage(EventId = 2010, Level = LogLevel.Error, Message = "Service {ServiceId} produced card {Index} that breaks the CDS Hooks rules and was dropped: {Violations}")]

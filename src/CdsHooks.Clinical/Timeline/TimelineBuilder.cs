@@ -214,6 +214,7 @@ public sealed class TimelineBuilder(TerminologyCatalog terminology)
         {
             Reference = "Observation/" + observation.Id,
             Memberships = terminology.Classify(observation.Code),
+            Code = observation.Code,
             Time = observation.EffectiveTime,
             Value = quantity?.Value ?? observation.ValueInteger,
             Unit = quantity?.Code ?? quantity?.Unit,

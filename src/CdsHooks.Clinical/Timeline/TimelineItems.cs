@@ -96,6 +96,9 @@ public sealed record ObservationPoint
     /// <summary>The value sets the observation code belongs to.</summary>
     public required ValueSetMask Memberships { get; init; }
 
+    /// <summary>The observation's code, for display (e.g. the demo chart).</summary>
+    public CodeableConcept? Code { get; init; }
+
     /// <summary>The effective time.</summary>
     public FhirDateTime? Time { get; init; }
 

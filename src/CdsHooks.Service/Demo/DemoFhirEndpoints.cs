@@ -34,6 +34,11 @@ internal static class DemoFhirEndpoints
         group.MapMethods("{type}/_search", [HttpMethods.Get, HttpMethods.Post], SearchByPostAsync)
             .WithName("DemoFhirSearchPost").WithSummary("Search with form-encoded parameters");
         group.MapGet("{type}/{id}", Read).WithName("DemoFhirRead").WithSummary("Read one resource");
+        if (endpoints.ServiceProvider.GetRequiredService<IOptions<DemoOptions>>().Value.AllowWrites)
+        {
+            group.MapDemoFhirWrites();
+        }
+
         group.MapFallback("{**path}", Unsupported).WithName("DemoFhirUnsupported").WithSummary("Any other method or path: 405 or 400");
         DemoFhirLog.Mapped(logger, BasePath);
         return endpoints;

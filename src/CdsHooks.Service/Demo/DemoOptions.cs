@@ -36,6 +36,12 @@ internal sealed class DemoOptions
     /// </summary>
     public bool ShiftDatesToToday { get; set; } = true;
 
+    /// <summary>
+    /// Whether the demo page may write orders (MedicationRequest, ServiceRequest) to <c>/fhir</c>, so that accepting a
+    /// card's suggestion shows in the chart. Off by default: the endpoint is read-only; the Demo environment turns it on.
+    /// </summary>
+    public bool AllowWrites { get; set; }
+
     /// <summary>Entries per search page when the client gives no <c>_count</c>.</summary>
     [Range(1, 10_000)]
     public int DefaultPageSize { get; set; } = DefaultDefaultPageSize;

@@ -52,6 +52,13 @@ internal static class DemoSearchCatalog
             Token<Procedure>("status", "Procedure.status", p => Code("http://hl7.org/fhir/event-status", p.Status)),
             Date<Procedure>("date", "Procedure.performed[x]", p => Range(p.PerformedDateTime, p.PerformedPeriod)),
         ])),
+        new(ServiceRequest.TypeName, "authored", PatientScoped<ServiceRequest>(s => s.Subject).Concat(
+        [
+            Token<ServiceRequest>("code", "ServiceRequest.code", s => Concept(s.Code)),
+            Token<ServiceRequest>("status", "ServiceRequest.status", s => Code("http://hl7.org/fhir/request-status", s.Status)),
+            Token<ServiceRequest>("intent", "ServiceRequest.intent", s => Code("http://hl7.org/fhir/request-intent", s.Intent)),
+            Date<ServiceRequest>("authored", "ServiceRequest.authoredOn", s => Range(s.AuthoredOn, null)),
+        ])),
     }.ToFrozenDictionary(d => d.Type, StringComparer.Ordinal);
 
     /// <summary>The served types, in a stable order.</summary>

@@ -38,6 +38,7 @@ internal static class CdsHooksHostingExtensions
         });
         app.UseStatusCodePages(WriteStatusOutcomeAsync);
         var origins = app.Services.GetRequiredService<IOptions<ServiceOptions>>().Value.CorsOrigins;
+        app.UsePrivateNetworkAccessPreflight();
         app.UseCors(policy =>
         {
             // The CDS Hooks sandbox and browser-based EHRs call from another origin; preflight needs no credentials.

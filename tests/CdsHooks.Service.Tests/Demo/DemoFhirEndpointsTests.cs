@@ -24,7 +24,7 @@ public sealed class DemoFhirEndpointsTests(DemoFhirFixture fixture) : IClassFixt
         Assert.Equal(new Uri(_host.Client.BaseAddress!, "fhir").ToString(), json.GetProperty("implementation").GetProperty("url").GetString());
         var resources = json.GetProperty("rest")[0].GetProperty("resource").EnumerateArray()
             .ToDictionary(r => r.GetProperty("type").GetString()!, r => r.GetProperty("searchParam").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList());
-        Assert.Equal(["Condition", "MedicationRequest", "MedicationStatement", "Observation", "Patient", "Procedure"], resources.Keys.Order());
+        Assert.Equal(["Condition", "MedicationRequest", "MedicationStatement", "Observation", "Patient", "Procedure", "ServiceRequest"], resources.Keys.Order());
         Assert.Equal(["_id", "_lastUpdated", "category", "code", "date", "patient", "status", "subject"], resources["Observation"]);
         Assert.Contains("onset-date", resources["Condition"]);
         Assert.Contains("recorded-date", resources["Condition"]);
@@ -66,7 +66,7 @@ public sealed class DemoFhirEndpointsTests(DemoFhirFixture fixture) : IClassFixt
 
         var issue = await DemoFhirHost.AssertOutcomeAsync(response, HttpStatusCode.BadRequest, "not-supported", DemoFhirErrorCodes.UnsupportedType);
         Assert.Contains($"'{url.Split('/')[1]}'", issue.Diagnostics, StringComparison.Ordinal);
-        Assert.Contains("Condition, MedicationRequest, MedicationStatement, Observation, Patient, Procedure", issue.Diagnostics, StringComparison.Ordinal);
+        Assert.Contains("Condition, MedicationRequest, MedicationStatement, Observation, Patient, Procedure, ServiceRequest", issue.Diagnostics, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -10,9 +10,9 @@ internal sealed class JunctionEvaluator(IReadOnlyList<Evaluator> parts, bool isA
         Tri value = isAll ? Tri.True : Tri.False;
         List<Fact>? facts = null;
         List<string>? missing = null;
-        foreach (var part in parts)
+        for (int i = 0; i < parts.Count; i++)
         {
-            var result = part.Evaluate(context);
+            var result = context.Evaluate(parts[i]);
             value = isAll ? TriLogic.And(value, result.Value) : TriLogic.Or(value, result.Value);
             (facts ??= []).AddRange(result.Facts);
             if (result.Value == Tri.Unknown)
@@ -23,6 +23,7 @@ internal sealed class JunctionEvaluator(IReadOnlyList<Evaluator> parts, bool isA
             // Short-circuit only on a decided value; facts of the deciding part are kept.
             if ((isAll && value == Tri.False) || (!isAll && value == Tri.True))
             {
+                context.Trace?.Skipped(parts.Skip(i + 1));
                 return new CriterionResult(value, facts, []);
             }
         }
@@ -36,7 +37,7 @@ internal sealed class NotEvaluator(Evaluator inner) : Evaluator
 {
     public override CriterionResult Evaluate(EvaluationContext context)
     {
-        var result = inner.Evaluate(context);
+        var result = context.Evaluate(inner);
         return result with { Value = TriLogic.Not(result.Value) };
     }
 }
