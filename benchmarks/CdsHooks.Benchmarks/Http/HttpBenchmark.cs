@@ -22,6 +22,18 @@ internal static class HttpBenchmark
         int connections = Option(args, "--connections", 8);
         byte[] body = RealisticPatientRequest.Create();
         string work = Directory.CreateTempSubdirectory("cdshooks-bench-").FullName;
+        try
+        {
+            return await RunAsync(body, work, rounds, seconds, connections);
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    private static async Task<int> RunAsync(byte[] body, string work, int rounds, int seconds, int connections)
+    {
         string bodyFile = Path.Combine(work, "request.json");
         await File.WriteAllBytesAsync(bodyFile, body);
         string lua = Path.Combine(work, "post.lua");
