@@ -3,8 +3,8 @@ using System.Globalization;
 namespace CdsHooks.Clinical.Timeline;
 
 /// <summary>
-/// Conversion between UCUM units of the same dimension, enough for laboratory results:
-/// metric prefixes on g, L, mol, U, IU and counts, powers of ten (<c>10*9/L</c>), one division
+/// Conversion between UCUM units of the same dimension, enough for laboratory results and lesion sizes:
+/// metric prefixes on g, L, mol, U, IU, m and counts, powers of ten (<c>10*9/L</c>), one division
 /// (<c>mg/dL</c>, <c>ug/g</c>, <c>10*3/uL</c>), and <c>%</c>. Anything else converts only to itself.
 /// </summary>
 public static class UcumUnits
@@ -14,7 +14,8 @@ public static class UcumUnits
         ["p"] = 1e-12m, ["n"] = 1e-9m, ["u"] = 1e-6m, ["m"] = 1e-3m, ["c"] = 1e-2m, ["d"] = 1e-1m, ["k"] = 1e3m,
     };
 
-    private static readonly string[] BaseUnits = ["mol", "g", "L", "IU", "U", "[IU]"];
+    // Longer units first, so that "mol" is a mole, not a milli-"ol"; "m" (metre) last, after "mL" and "mU" are taken.
+    private static readonly string[] BaseUnits = ["mol", "g", "L", "IU", "U", "[IU]", "m"];
 
     /// <summary>Converts <paramref name="value"/> from one unit to another, if both have the same dimension.</summary>
     public static bool TryConvert(decimal value, string? fromUnit, string toUnit, out decimal converted)
@@ -39,9 +40,11 @@ public static class UcumUnits
         return true;
     }
 
+    // Lower-case "l" is a common spelling of litre; the "l" of "mol" is not one.
     private static string Normalise(string unit) =>
         unit.Trim().Replace("µ", "u", StringComparison.Ordinal).Replace("μ", "u", StringComparison.Ordinal)
-            .Replace("mcg", "ug", StringComparison.Ordinal).Replace("l", "L", StringComparison.Ordinal);
+            .Replace("mcg", "ug", StringComparison.Ordinal).Replace("l", "L", StringComparison.Ordinal)
+            .Replace("moL", "mol", StringComparison.Ordinal);
 
     private static bool TryParse(string unit, out (decimal Scale, string Dimension) parsed)
     {

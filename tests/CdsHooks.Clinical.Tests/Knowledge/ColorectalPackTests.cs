@@ -182,10 +182,17 @@ public class ColorectalPackTests
     }
 
     [Fact]
+    public async Task LesionSize_InMillimetres_IsConvertedToTheCmThresholds()
+    {
+        var size = Quantity("size", "liver-metastasis-largest-diameter", 25, "mm", "2025-02-20", Findings);
+        Assert.Contains("crlm.regimen.upfront-ablation", await RulesAsync([.. Crlm(), Count(2), size]));
+    }
+
+    [Fact]
     public async Task LesionSize_InAUnitThatDoesNotConvertToCm_IsNotGuessed()
     {
         // The thresholds of [20][21] are in cm; a size the engine cannot convert leaves the routing unknown (no card).
-        var size = Quantity("size", "liver-metastasis-largest-diameter", 25, "mm", "2025-02-20", Findings);
+        var size = Quantity("size", "liver-metastasis-largest-diameter", 1, "[in_i]", "2025-02-20", Findings);
         Assert.DoesNotContain("crlm.regimen.upfront-ablation", await RulesAsync([.. Crlm(), Count(2), size]));
     }
 }

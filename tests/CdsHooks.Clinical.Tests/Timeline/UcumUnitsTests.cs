@@ -14,6 +14,12 @@ public class UcumUnitsTests
     [InlineData(4.2, "10*9/L", "10*3/uL", 4.2)]
     [InlineData(4200, "/uL", "10*9/L", 4.2)]
     [InlineData(55, "%", "1", 0.55)]
+    [InlineData(0.12, "mmol/L", "umol/L", 120)]
+    [InlineData(95, "umol/l", "mmol/L", 0.095)]
+    [InlineData(42, "mm", "cm", 4.2)]
+    [InlineData(3, "cm", "mm", 30)]
+    [InlineData(0.035, "m", "cm", 3.5)]
+    [InlineData(2, "mL", "L", 0.002)]
     public void TryConvert_SameDimension_Converts(double value, string from, string to, double expected)
     {
         Assert.True(UcumUnits.TryConvert((decimal)value, from, to, out decimal converted));
@@ -23,6 +29,8 @@ public class UcumUnitsTests
     [Theory]
     [InlineData("mg/L", "mmol/L")]
     [InlineData("mg/L", "10*9/L")]
+    [InlineData("mm", "mL")]
+    [InlineData("cm", "mmol")]
     [InlineData("{score}", "mg/L")]
     [InlineData(null, "mg/L")]
     public void TryConvert_DifferentDimension_Refuses(string? from, string to) =>
