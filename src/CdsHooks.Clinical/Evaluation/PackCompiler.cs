@@ -109,7 +109,11 @@ public sealed class PackCompiler(TerminologyCatalog terminology)
     {
         public HashSet<string> UsedAssumptions { get; } = new(StringComparer.Ordinal);
 
-        public Evaluator Compile(Criterion criterion, HashSet<string> path) => criterion switch
+        // Every leaf is guarded so that data set aside for failing its profile makes it unknown, not false.
+        public Evaluator Compile(Criterion criterion, HashSet<string> path) =>
+            Conformance.ConformanceGuard.Wrap(criterion, CompileCriterion(criterion, path), compiler._terminology);
+
+        private Evaluator CompileCriterion(Criterion criterion, HashSet<string> path) => criterion switch
         {
             AllCriterion all => new JunctionEvaluator(all.Parts.Select(p => Compile(p, path)).ToList(), isAll: true),
             AnyCriterion any => new JunctionEvaluator(any.Parts.Select(p => Compile(p, path)).ToList(), isAll: false),

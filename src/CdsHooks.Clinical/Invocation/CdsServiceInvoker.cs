@@ -56,6 +56,7 @@ public sealed partial class CdsServiceInvoker(
             DraftOrders = drafts,
             Selections = context is OrderSelectContext select ? select.Selections : [],
             DataGaps = data.Gaps,
+            SetAside = data.SetAside,
         }, cancellationToken).ConfigureAwait(false);
 
         var check = ResponseSelfCheck.Check(new CdsResponse { Cards = cards });

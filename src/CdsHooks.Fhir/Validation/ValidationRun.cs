@@ -1,0 +1,357 @@
+using System.Text.Json;
+using CdsHooks.Fhir.Model;
+using CdsHooks.Fhir.Validation.Definitions;
+
+namespace CdsHooks.Fhir.Validation;
+
+/// <summary>One walk of one resource against one profile (or the base definition alone), collecting issues.</summary>
+internal sealed partial class ValidationRun(ConformancePackage package, IValueSetMembership terminology, Profile? profile, JsonElement root)
+{
+    private static readonly BaseDefinitions Base = BaseDefinitions.R4;
+
+    public List<OperationOutcomeIssue> Issues { get; } = [];
+
+    public void ValidateResource(JsonElement resource, string location)
+    {
+        if (resource.ValueKind != JsonValueKind.Object)
+        {
+            Add("error", "structure", ValidationIssueCodes.WrongJsonType, "A resource must be a JSON object.", location);
+            return;
+        }
+
+        if (!resource.TryGetProperty("resourceType", out var t) || t.ValueKind != JsonValueKind.String || t.GetString() is not { Length: > 0 } type)
+        {
+            Add("error", "structure", ValidationIssueCodes.WrongJsonType, "The resource has no resourceType.", location);
+            return;
+        }
+
+        if (!Base.TryGetType(type, out var definition) || !definition.IsResource)
+        {
+            Add("information", "not-supported", ValidationIssueCodes.UnknownResourceType,
+                $"The validator has no definition of {type}; it was not validated.", location);
+            return;
+        }
+
+        // A contained resource is checked against its base definition only; the profile is the container's.
+        string overlayPath = location == type ? type : "";
+        var rule = definition.Root.Merge(Overlay(overlayPath));
+        ValidateObject(resource, definition, type, overlayPath, location, rule.Constraints, isResource: true);
+    }
+
+    private ElementRule? Overlay(string path) => profile is null || path.Length == 0 ? null : profile.Overlay(path);
+
+    // An object: its children by the definition, the profile's rules on them, unknown members, then its invariants.
+    private void ValidateObject(JsonElement node, TypeDefinition definition, string definitionPath, string overlayPath, string location, IReadOnlyList<InvariantRule> invariants, bool isResource = false)
+    {
+        var matched = new HashSet<string>(StringComparer.Ordinal);
+        if (isResource)
+        {
+            matched.Add("resourceType");
+        }
+
+        bool empty = true;
+        foreach (var property in node.EnumerateObject())
+        {
+            empty &= isResource && property.Name == "resourceType";
+        }
+
+        if (empty)
+        {
+            Add("error", "invariant", ValidationIssueCodes.EmptyElement, "ele-1: the element has neither a value nor children.", location);
+            return;
+        }
+
+        foreach (var child in definition.ChildrenOf(definitionPath))
+        {
+            if (child.IsChoice)
+            {
+                ValidateChoice(node, definition, child, overlayPath, location, matched);
+            }
+            else
+            {
+                ValidateSingle(node, definition, child, overlayPath, location, matched);
+            }
+        }
+
+        foreach (var property in node.EnumerateObject())
+        {
+            if (!matched.Contains(property.Name) && property.Name != "fhir_comments")
+            {
+                Add("error", "structure", ValidationIssueCodes.UnknownElement,
+                    $"{property.Name} is not an element of {definition.Name} in FHIR R4.", $"{location}.{property.Name}");
+            }
+        }
+
+        if (definition.Name == "Extension")
+        {
+            CheckExtensionValue(node, location);
+        }
+
+        CheckInvariants(invariants, node, location);
+    }
+
+    private void ValidateSingle(JsonElement node, TypeDefinition definition, ElementRule child, string overlayPath, string location, HashSet<string> matched)
+    {
+        string name = child.Name;
+        bool hasValue = node.TryGetProperty(name, out var value);
+        bool hasShadow = node.TryGetProperty("_" + name, out var shadow);
+        if (hasValue)
+        {
+            matched.Add(name);
+        }
+
+        if (hasShadow)
+        {
+            matched.Add("_" + name);
+        }
+
+        var rule = child.Merge(Overlay(overlayPath.Length == 0 ? "" : $"{overlayPath}.{name}"));
+        string at = $"{location}.{name}";
+        int count = Count(hasValue ? value : null, hasShadow ? shadow : null);
+        if (!CheckCardinality(rule, count, hasValue ? value : hasShadow ? shadow : null, at))
+        {
+            return;
+        }
+
+        if (rule.Types is not { Count: > 0 } types)
+        {
+            return;
+        }
+
+        // Children of a backbone element (or of one it reuses by contentReference) are defined under its own path.
+        string childDefinitionPath = child.ContentReference is { } reference ? reference.TrimStart('#') : child.Path;
+        ForEachOccurrence(hasValue ? value : null, hasShadow ? shadow : null, at, (item, itemShadow, itemAt) =>
+            ValidateValue(item, itemShadow, types[0], rule, definition, childDefinitionPath, $"{overlayPath}.{name}", itemAt));
+    }
+
+    private void ValidateChoice(JsonElement node, TypeDefinition definition, ElementRule child, string overlayPath, string location, HashSet<string> matched)
+    {
+        string stem = child.Name[..^3];
+        var variants = new List<(string Name, string Type, JsonElement? Value, JsonElement? Shadow)>();
+        foreach (var property in node.EnumerateObject())
+        {
+            bool shadow = property.Name.StartsWith('_');
+            string name = shadow ? property.Name[1..] : property.Name;
+            if (name.Length <= stem.Length || !name.StartsWith(stem, StringComparison.Ordinal) || TypeFromSuffix(name[stem.Length..]) is not { } type)
+            {
+                continue;
+            }
+
+            matched.Add(property.Name);
+            int existing = variants.FindIndex(v => v.Name == name);
+            var entry = existing >= 0 ? variants[existing] : (name, type, null, null);
+            entry = shadow ? entry with { Shadow = property.Value } : entry with { Value = property.Value };
+            if (existing >= 0)
+            {
+                variants[existing] = entry;
+            }
+            else
+            {
+                variants.Add(entry);
+            }
+        }
+
+        string choicePath = $"{overlayPath}.{child.Name}";
+        var rule = child.Merge(Overlay(overlayPath.Length == 0 ? "" : choicePath));
+        string at = $"{location}.{child.Name}";
+        var allowed = rule.Types ?? [];
+        if (variants.Count == 0)
+        {
+            CheckCardinality(rule, 0, null, at);
+        }
+
+        if (variants.Count > 1)
+        {
+            Add("error", "structure", ValidationIssueCodes.MultipleChoiceTypes,
+                $"{child.Name} may have one type, but {string.Join(", ", variants.Select(v => v.Name))} are all present.", at);
+        }
+
+        foreach (var type in allowed)
+        {
+            // A type slice that the profile makes required (value[x]:valueQuantity 1..1).
+            var slice = Overlay(overlayPath.Length == 0 ? "" : $"{overlayPath}.{stem}{Capitalise(type.Code)}");
+            if (slice?.Min is > 0 && !variants.Any(v => v.Type == type.Code))
+            {
+                Add("error", "required", ValidationIssueCodes.MinCardinality, $"{stem}{Capitalise(type.Code)} is required (minimum cardinality {slice.Min}).", at);
+            }
+        }
+
+        foreach (var (name, type, value, shadow) in variants)
+        {
+            string variantAt = $"{location}.{name}";
+            var typeRef = allowed.FirstOrDefault(t => t.Code == type);
+            if (typeRef is null)
+            {
+                Add("error", "structure", ValidationIssueCodes.TypeNotAllowed,
+                    $"{child.Name} is a {type} here, but only {string.Join(", ", allowed.Select(t => t.Code))} are allowed{(profile is null ? "" : " by " + profile.Id)}.", variantAt);
+                continue;
+            }
+
+            var variantRule = rule.Merge(Overlay(overlayPath.Length == 0 ? "" : $"{overlayPath}.{name}")) with { Min = 0, Max = "1" };
+            if (!CheckCardinality(variantRule, Count(value, shadow), value ?? shadow, variantAt))
+            {
+                continue;
+            }
+
+            ForEachOccurrence(value, shadow, variantAt, (item, itemShadow, itemAt) =>
+                ValidateValue(item, itemShadow, typeRef, variantRule, definition, child.Path, $"{overlayPath}.{name}", itemAt));
+        }
+    }
+
+    private void ValidateValue(JsonElement? value, JsonElement? shadow, TypeRef type, ElementRule rule, TypeDefinition definition, string definitionPath, string overlayPath, string at)
+    {
+        if (shadow is { ValueKind: JsonValueKind.Object } extensionHolder && Base.TryGetType("Element", out var element))
+        {
+            ValidateObject(extensionHolder, element, "Element", "", at, []);
+        }
+
+        if (value is not { } item || item.ValueKind == JsonValueKind.Null)
+        {
+            return;
+        }
+
+        switch (type.Code)
+        {
+            case "BackboneElement" or "Element":
+                if (RequireObject(item, definition.Name, at))
+                {
+                    ValidateObject(item, definition, definitionPath, overlayPath, at, rule.Constraints);
+                }
+
+                break;
+            case "Resource":
+                ValidateResource(item, at);
+                break;
+            default:
+                string typeName = type.Profile is { } p && Base.TryGetType(p, out _) ? p : type.Code;
+                if (!Base.TryGetType(typeName, out var typeDefinition))
+                {
+                    return; // xhtml and System types: no structure to check.
+                }
+
+                if (typeDefinition.IsPrimitive)
+                {
+                    CheckPrimitive(item, typeDefinition, at);
+                }
+                else if (RequireObject(item, typeName, at))
+                {
+                    var invariants = typeDefinition.Root.Constraints.Concat(rule.Constraints).DistinctBy(c => c.Key).ToList();
+                    ValidateObject(item, typeDefinition, typeName, overlayPath, at, invariants);
+                    CheckReference(item, type, at);
+                }
+
+                CheckFixedAndPattern(item, rule, at);
+                CheckBinding(item, typeDefinition.Name, type.Code, rule.Binding, at);
+                break;
+        }
+    }
+
+    private bool CheckCardinality(ElementRule rule, int count, JsonElement? value, string at)
+    {
+        int min = rule.Min ?? 0;
+        int? max = rule.MaxCount;
+        if (count < min)
+        {
+            Add("error", "required", ValidationIssueCodes.MinCardinality,
+                $"{rule.Name} is required{(profile is null ? "" : " by " + profile.Id)} (minimum cardinality {min}, found {count}).", at);
+        }
+
+        if (value is { ValueKind: JsonValueKind.Array } array)
+        {
+            if (array.GetArrayLength() == 0)
+            {
+                Add("error", "structure", ValidationIssueCodes.EmptyElement, $"{rule.Name} is an empty array; leave it out instead.", at);
+                return false;
+            }
+
+            if (rule.Max == "1")
+            {
+                Add("error", "structure", ValidationIssueCodes.ArrayShape, $"{rule.Name} allows one value, so it must not be a JSON array.", at);
+                return false;
+            }
+        }
+        else if (value is { } single && single.ValueKind != JsonValueKind.Null && rule.Max is not null and not "1" && rule.Max != "0")
+        {
+            Add("error", "structure", ValidationIssueCodes.ArrayShape, $"{rule.Name} repeats, so it must be a JSON array.", at);
+            return false;
+        }
+
+        if (max is { } m && count > m)
+        {
+            Add("error", "structure", ValidationIssueCodes.MaxCardinality,
+                m == 0 ? $"{rule.Name} is not allowed{(profile is null ? "" : " by " + profile.Id)}." : $"{rule.Name} allows at most {m} (found {count}).", at);
+        }
+
+        return true;
+    }
+
+    private static int Count(JsonElement? value, JsonElement? shadow)
+    {
+        static int Of(JsonElement? e) => e is { ValueKind: JsonValueKind.Array } a ? a.GetArrayLength() : e is { ValueKind: not JsonValueKind.Null } ? 1 : 0;
+        return Math.Max(Of(value), Of(shadow));
+    }
+
+    private static void ForEachOccurrence(JsonElement? value, JsonElement? shadow, string at, Action<JsonElement?, JsonElement?, string> visit)
+    {
+        if (value is { ValueKind: JsonValueKind.Array } || shadow is { ValueKind: JsonValueKind.Array })
+        {
+            var values = value is { ValueKind: JsonValueKind.Array } v ? v.EnumerateArray().ToList() : [];
+            var shadows = shadow is { ValueKind: JsonValueKind.Array } s ? s.EnumerateArray().ToList() : [];
+            for (int i = 0; i < Math.Max(values.Count, shadows.Count); i++)
+            {
+                visit(i < values.Count ? values[i] : null, i < shadows.Count ? shadows[i] : null, $"{at}[{i}]");
+            }
+
+            return;
+        }
+
+        visit(value, shadow, at);
+    }
+
+    private bool RequireObject(JsonElement item, string typeName, string at)
+    {
+        if (item.ValueKind == JsonValueKind.Object)
+        {
+            return true;
+        }
+
+        Add("error", "structure", ValidationIssueCodes.WrongJsonType, $"A {typeName} must be a JSON object, not a JSON {item.ValueKind.ToString().ToLowerInvariant()}.", at);
+        return false;
+    }
+
+    private void CheckInvariants(IReadOnlyList<InvariantRule> invariants, JsonElement node, string at)
+    {
+        foreach (var invariant in invariants)
+        {
+            if (Invariants.Evaluate(invariant.Key, node, root) == false)
+            {
+                Add(invariant.Severity == "warning" ? "warning" : "error", "invariant", ValidationIssueCodes.Invariant, $"{invariant.Key}: {invariant.Human}", at);
+            }
+        }
+    }
+
+    private static string? TypeFromSuffix(string suffix)
+    {
+        string lower = char.ToLowerInvariant(suffix[0]) + suffix[1..];
+        if (Base.TryGetType(lower, out var primitive) && primitive.IsPrimitive)
+        {
+            return lower;
+        }
+
+        return Base.TryGetType(suffix, out var complex) && !complex.IsPrimitive && !complex.IsResource ? suffix : null;
+    }
+
+    private static string Capitalise(string type) => char.ToUpperInvariant(type[0]) + type[1..];
+
+    internal static OperationOutcomeIssue Issue(string severity, string code, string issueCode, string diagnostics, string expression) => new()
+    {
+        Severity = severity,
+        Code = code,
+        Details = new CodeableConcept { Coding = [new Coding { System = ValidationIssueCodes.System, Code = issueCode }] },
+        Diagnostics = diagnostics,
+        Expression = [expression],
+    };
+
+    private void Add(string severity, string code, string issueCode, string diagnostics, string expression) =>
+        Issues.Add(Issue(severity, code, issueCode, diagnostics, expression));
+}
