@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """Writes the conformance package's profiles, extension definitions, the validation-issue CodeSystem, the ConceptMap
-template for site-local codes, and the package manifest (package.json) and index (.index.json) into fhir-profiles/.
+template for site-local codes and the package manifest (package.json) into fhir-profiles/.
 
-The ValueSets and CodeSystems the packs use come from scripts/terminology/*.py; ValueSet-coded-result-tests.json and
-docs/data-requirements.md come from the packs (`dotnet run --project src/CdsHooks.Cli -- requirements --write`).
-Run this script last: the index lists every file in the folder.
+The ValueSets and CodeSystems the packs use come from scripts/terminology/*.py. The package index (.index.json),
+ValueSet-coded-result-tests.json and docs/data-requirements.md come from the packs and the folder: after this script,
+run `dotnet run --project src/CdsHooks.Cli -- requirements --write` (a test fails while they are out of date).
 
     python3 scripts/conformance/build_profiles.py
 """
@@ -298,7 +298,7 @@ def concept_map_template():
     })
 
 
-def manifest_and_index():
+def manifest():
     dump("package.json", {
         "name": "org.refractorycds.fhir",
         "version": VERSION,
@@ -312,17 +312,6 @@ def manifest_and_index():
         "author": PUBLISHER,
         "license": "CC0-1.0",
     })
-    files = []
-    for name in sorted(os.listdir(OUT)):
-        if not name.endswith(".json") or name in ("package.json", ".index.json"):
-            continue
-        with open(os.path.join(OUT, name), encoding="utf-8") as f:
-            r = json.load(f)
-        entry = {"filename": name, "resourceType": r["resourceType"], "id": r["id"], "url": r.get("url"), "version": r.get("version")}
-        if r["resourceType"] == "StructureDefinition":
-            entry.update(kind=r["kind"], type=r["type"])
-        files.append({k: v for k, v in entry.items() if v is not None})
-    dump(".index.json", {"index-version": 1, "files": files})
 
 
 if __name__ == "__main__":
@@ -330,5 +319,5 @@ if __name__ == "__main__":
     extensions()
     validation_issues()
     concept_map_template()
-    manifest_and_index()
-    print(f"wrote profiles, extensions, template, package.json and .index.json into {os.path.relpath(OUT)}")
+    manifest()
+    print(f"wrote profiles, extensions, template and package.json into {os.path.relpath(OUT)}")

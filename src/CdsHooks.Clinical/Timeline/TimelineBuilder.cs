@@ -107,7 +107,7 @@ public sealed class TimelineBuilder(TerminologyCatalog terminology)
         return missing;
     }
 
-    private static Dictionary<string, Medication> IndexMedications(IReadOnlyList<Resource> resources)
+    internal static Dictionary<string, Medication> IndexMedications(IReadOnlyList<Resource> resources)
     {
         var index = new Dictionary<string, Medication>(StringComparer.Ordinal);
         foreach (var resource in resources)
@@ -121,7 +121,7 @@ public sealed class TimelineBuilder(TerminologyCatalog terminology)
         return index;
     }
 
-    private static CodeableConcept? MedicationCode(
+    internal static CodeableConcept? MedicationCode(
         CodeableConcept? inline, Reference? reference, DomainResource owner, Dictionary<string, Medication> medications)
     {
         if (inline is not null || reference?.ReferenceValue is not { } target)

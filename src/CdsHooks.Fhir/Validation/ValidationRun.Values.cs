@@ -86,6 +86,12 @@ internal sealed partial class ValidationRun
 
         if (answers.All(a => a.Answer == CodeMembership.UnknownValueSet))
         {
+            // The specification's own ValueSets that it does not enumerate (filters, external systems) are not checked.
+            if (binding.ValueSet.StartsWith("http://hl7.org/fhir/ValueSet/", StringComparison.Ordinal))
+            {
+                return;
+            }
+
             Add("warning", "not-supported", ValidationIssueCodes.ValueSetUnavailable, $"The ValueSet {binding.ValueSet} is not available, so the code was not checked.", at);
             return;
         }
