@@ -135,6 +135,9 @@ def main(spec_dir):
             if rename:
                 el = dict(el, path=name + el["path"][len(sd["type"]):])
             trimmed = trim_element(el)
+            # R4's snapshots type Resource.id as a FHIRPath String; the specification defines it as an id.
+            if sd["kind"] == "resource" and trimmed["path"] == name + ".id":
+                trimmed["types"] = [{"code": "id"}]
             entry["elements"].append(trimmed)
             for t in trimmed.get("types", []):
                 queue.append(t["code"])

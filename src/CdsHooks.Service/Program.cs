@@ -16,6 +16,7 @@ builder.Services.AddDemoFhir(builder.Configuration);
 var app = builder.Build();
 app.UseCdsHooksDefaults();
 app.MapCdsHooks();
+app.MapReadiness();
 app.MapDemoFhir();
 app.Run();
 

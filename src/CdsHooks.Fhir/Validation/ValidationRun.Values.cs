@@ -7,7 +7,7 @@ namespace CdsHooks.Fhir.Validation;
 /// <summary>Checks of one value: primitive syntax, fixed and pattern values, bindings and reference targets.</summary>
 internal sealed partial class ValidationRun
 {
-    private void CheckPrimitive(JsonElement item, TypeDefinition type, string at)
+    private bool CheckPrimitive(JsonElement item, TypeDefinition type, string at)
     {
         var expected = type.Name switch
         {
@@ -20,7 +20,7 @@ internal sealed partial class ValidationRun
         {
             Add("error", "structure", ValidationIssueCodes.WrongJsonType,
                 $"A FHIR {type.Name} is a JSON {(expected == JsonValueKind.True ? "boolean" : expected.ToString().ToLowerInvariant())}, not a JSON {item.ValueKind.ToString().ToLowerInvariant()}.", at);
-            return;
+            return false;
         }
 
         string text = item.ValueKind == JsonValueKind.String ? item.GetString()! : item.GetRawText();
@@ -39,18 +39,20 @@ internal sealed partial class ValidationRun
         {
             Add("error", "value", ValidationIssueCodes.InvalidPrimitive, $"The value is not a valid FHIR {type.Name}.", at);
         }
+
+        return valid;
     }
 
     private void CheckFixedAndPattern(JsonElement item, ElementRule rule, string at)
     {
         if (rule.Fixed is { } fixedValue && !JsonEquals(item, fixedValue))
         {
-            Add("error", "value", ValidationIssueCodes.FixedValue, $"{rule.Name} must be exactly {fixedValue.GetRawText()}{By()}.", at);
+            Add("error", "value", ValidationIssueCodes.FixedValue, $"{rule.Name} must be exactly {fixedValue.GetRawText()}{By(rule)}.", at);
         }
 
         if (rule.Pattern is { } pattern && !Contains(item, pattern))
         {
-            Add("error", "value", ValidationIssueCodes.PatternValue, $"{rule.Name} must contain {pattern.GetRawText()}{By()}.", at);
+            Add("error", "value", ValidationIssueCodes.PatternValue, $"{rule.Name} must contain {pattern.GetRawText()}{By(rule)}.", at);
         }
     }
 
@@ -99,11 +101,11 @@ internal sealed partial class ValidationRun
         string found = string.Join(", ", answers.Select(a => a.System is null ? a.Code : $"{a.System}|{a.Code}"));
         if (binding.Strength == "required")
         {
-            Add("error", "code-invalid", ValidationIssueCodes.RequiredBinding, $"{found} is not in {binding.ValueSet} (required binding{By()}).", at);
+            Add("error", "code-invalid", ValidationIssueCodes.RequiredBinding, $"{found} is not in {binding.ValueSet} (required binding).", at);
         }
         else
         {
-            Add("warning", "code-invalid", ValidationIssueCodes.ExtensibleBinding, $"{found} is not in {binding.ValueSet} (extensible binding{By()}): use a code from it where one fits.", at);
+            Add("warning", "code-invalid", ValidationIssueCodes.ExtensibleBinding, $"{found} is not in {binding.ValueSet} (extensible binding): use a code from it where one fits.", at);
         }
     }
 
@@ -160,7 +162,7 @@ internal sealed partial class ValidationRun
         if (target is not null && !type.TargetProfiles.Contains(target))
         {
             Add("error", "structure", ValidationIssueCodes.ReferenceTarget,
-                $"{Name(at)} refers to a {target}, but only {string.Join(", ", type.TargetProfiles)} may be referenced here{By()}.", at);
+                $"{Name(at)} refers to a {target}, but only {string.Join(", ", type.TargetProfiles)} may be referenced here.", at);
         }
     }
 
@@ -184,7 +186,7 @@ internal sealed partial class ValidationRun
         }
     }
 
-    private string By() => profile is null ? "" : ", " + profile.Id;
+    private static string By(ElementRule rule) => rule.ConstrainedBy is { } id ? " by " + id : "";
 
     private static string Name(string at)
     {

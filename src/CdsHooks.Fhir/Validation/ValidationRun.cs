@@ -172,7 +172,7 @@ internal sealed partial class ValidationRun(ConformancePackage package, IValueSe
             var slice = Overlay(overlayPath.Length == 0 ? "" : $"{overlayPath}.{stem}{Capitalise(type.Code)}");
             if (slice?.Min is > 0 && !variants.Any(v => v.Type == type.Code))
             {
-                Add("error", "required", ValidationIssueCodes.MinCardinality, $"{stem}{Capitalise(type.Code)} is required (minimum cardinality {slice.Min}).", at);
+                Add("error", "required", ValidationIssueCodes.MinCardinality, $"{stem}{Capitalise(type.Code)} is required{By(slice)} (minimum cardinality {slice.Min}).", at);
             }
         }
 
@@ -183,7 +183,7 @@ internal sealed partial class ValidationRun(ConformancePackage package, IValueSe
             if (typeRef is null)
             {
                 Add("error", "structure", ValidationIssueCodes.TypeNotAllowed,
-                    $"{child.Name} is a {type} here, but only {string.Join(", ", allowed.Select(t => t.Code))} are allowed{(profile is null ? "" : " by " + profile.Id)}.", variantAt);
+                    $"{child.Name} is a {type} here, but only {string.Join(", ", allowed.Select(t => t.Code))} are allowed{By(rule)}.", variantAt);
                 continue;
             }
 
@@ -231,7 +231,10 @@ internal sealed partial class ValidationRun(ConformancePackage package, IValueSe
 
                 if (typeDefinition.IsPrimitive)
                 {
-                    CheckPrimitive(item, typeDefinition, at);
+                    if (!CheckPrimitive(item, typeDefinition, at))
+                    {
+                        return; // a value that is not even its type is not compared with fixed values or bindings
+                    }
                 }
                 else if (RequireObject(item, typeName, at))
                 {
@@ -253,7 +256,7 @@ internal sealed partial class ValidationRun(ConformancePackage package, IValueSe
         if (count < min)
         {
             Add("error", "required", ValidationIssueCodes.MinCardinality,
-                $"{rule.Name} is required{(profile is null ? "" : " by " + profile.Id)} (minimum cardinality {min}, found {count}).", at);
+                $"{rule.Name} is required{By(rule)} (minimum cardinality {min}, found {count}).", at);
         }
 
         if (value is { ValueKind: JsonValueKind.Array } array)
@@ -279,7 +282,7 @@ internal sealed partial class ValidationRun(ConformancePackage package, IValueSe
         if (max is { } m && count > m)
         {
             Add("error", "structure", ValidationIssueCodes.MaxCardinality,
-                m == 0 ? $"{rule.Name} is not allowed{(profile is null ? "" : " by " + profile.Id)}." : $"{rule.Name} allows at most {m} (found {count}).", at);
+                m == 0 ? $"{rule.Name} is not allowed{By(rule)}." : $"{rule.Name} allows at most {m} (found {count}).", at);
         }
 
         return true;

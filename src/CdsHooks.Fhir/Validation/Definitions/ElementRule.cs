@@ -36,6 +36,9 @@ internal sealed record ElementRule
     /// <summary>Whether the profile marks the element must-support (the rules read it).</summary>
     public bool MustSupport { get; init; }
 
+    /// <summary>The id of the profile that constrains the element, for diagnostics; null for a base definition.</summary>
+    public string? ConstrainedBy { get; init; }
+
     /// <summary>The last path segment, e.g. <c>value[x]</c>.</summary>
     public string Name => Path[(Path.LastIndexOf('.') + 1)..];
 
@@ -54,6 +57,7 @@ internal sealed record ElementRule
         Constraints = overlay.Constraints.Count == 0 ? Constraints : [.. Constraints, .. overlay.Constraints],
         Fixed = overlay.Fixed ?? Fixed,
         Pattern = overlay.Pattern ?? Pattern,
+        ConstrainedBy = overlay.ConstrainedBy ?? ConstrainedBy,
     };
 }
 

@@ -32,7 +32,7 @@ internal static class StructureDefinitionReader
                 throw new ConformancePackageException(file, at + "/slicing", "only the type slices of a choice element (value[x]) are supported; constrain the element itself instead of slicing it");
             }
 
-            rules.Add(ReadElement(file, at, element));
+            rules.Add(ReadElement(file, at, element) with { ConstrainedBy = Optional(root, "id") ?? url });
         }
 
         var profile = new Profile
