@@ -34,11 +34,12 @@ internal static class ReadinessTables
         foreach (var pack in report.Packs.Where(p => allPacks || p.InScope != "no"))
         {
             var table = new Table().Title($"{Markup.Escape(pack.Title)} ({Markup.Escape(pack.Pack)}), in scope: {pack.InScope}")
-                .AddColumns("Data element", "Role", "ValueSet", "Status", "Resources", "Elements missing");
+                .AddColumns("Data element", "Role", "ValueSet", "Status", "Resources", "Gaps");
             foreach (var r in pack.Requirements)
             {
-                string missing = string.Join("; ", r.Elements.Where(e => e.Present < e.Of).Select(e => string.Create(CultureInfo.InvariantCulture, $"{e.Element} {e.Present}/{e.Of}")));
-                table.AddRow(Cell(r.Title), Cell(r.Role), Cell(r.ValueSet ?? "-"), Cell(Word(r.Status)), Cell(string.Join(", ", r.Resources)), Cell(missing));
+                var gaps = r.Elements.Where(e => e.Present < e.Of).Select(e => string.Create(CultureInfo.InvariantCulture, $"{e.Element} in {e.Present} of {e.Of}"))
+                    .Concat(r.Problems.Select(p => $"{p.Reference} {Word(p.Status)}"));
+                table.AddRow(Cell(r.Title), Cell(r.Role), Cell(r.ValueSet ?? "-"), Cell(Word(r.Status)), Cell(string.Join(", ", r.Resources)), Cell(string.Join("; ", gaps)));
             }
 
             console.Write(table);

@@ -117,32 +117,23 @@ public sealed class ReadinessAnalyzer(KnowledgeBase knowledge, IResourceValidato
             return Demographic(packNeed, candidates, notRetrieved);
         }
 
-        RequirementReadiness Result(ReadinessStatus status, IReadOnlyList<Item> found) => new(
-            need.Role, need.ValueSet, valueSet.Title, need.ResourceTypes, status,
-            found.Select(f => Reference(f.Resource)).ToList(),
-            status == ReadinessStatus.Present ? Presence(need.Elements, found) : [],
-            packNeed.UsedBy);
-
         var matches = candidates.Where(i => i.Coded.Contains(valueSet.Index)).ToList();
         var conforming = matches.Where(i => i.Report is null or { IsValid: true }).ToList();
-        if (conforming.Count > 0)
-        {
-            return Result(ReadinessStatus.Present, conforming);
-        }
+        var problems = matches.Where(i => i.Report is { IsValid: false }).Select(i => new ResourceProblem(Reference(i.Resource), ReadinessStatus.FailsProfile))
+            .Concat(candidates.Where(i => i.Coded.IsEmpty && i.Named.Contains(valueSet.Index))
+                .Select(i => new ResourceProblem(Reference(i.Resource), i.Code?.Coding is { Count: > 0 } ? ReadinessStatus.UnexpectedSystem : ReadinessStatus.Uncoded)))
+            .ToList();
 
-        if (matches.Count > 0)
-        {
-            return Result(ReadinessStatus.FailsProfile, matches);
-        }
-
-        var named = candidates.Where(i => i.Coded.IsEmpty && i.Named.Contains(valueSet.Index)).ToList();
-        if (named.Count > 0)
-        {
-            bool anyCoding = named.Any(i => i.Code?.Coding is { Count: > 0 });
-            return Result(anyCoding ? ReadinessStatus.UnexpectedSystem : ReadinessStatus.Uncoded, named);
-        }
-
-        return Result(need.ResourceTypes.Any(notRetrieved.Contains) ? ReadinessStatus.NotRetrieved : ReadinessStatus.Absent, []);
+        // The status is the best the data offers; the problems list every resource that is the element but cannot be used.
+        ReadinessStatus status = conforming.Count > 0 ? ReadinessStatus.Present
+            : problems.FirstOrDefault()?.Status
+            ?? (need.ResourceTypes.Any(notRetrieved.Contains) ? ReadinessStatus.NotRetrieved : ReadinessStatus.Absent);
+        return new RequirementReadiness(
+            need.Role, need.ValueSet, valueSet.Title, need.ResourceTypes, status,
+            conforming.Select(f => Reference(f.Resource)).ToList(),
+            status == ReadinessStatus.Present ? Presence(need.Elements, conforming) : [],
+            packNeed.UsedBy,
+            problems);
     }
 
     private static RequirementReadiness Demographic(PackDataNeed packNeed, List<Item> patients, IReadOnlyCollection<string> notRetrieved)
@@ -157,7 +148,7 @@ public sealed class ReadinessAnalyzer(KnowledgeBase knowledge, IResourceValidato
             var other => other,
         };
         return new RequirementReadiness(need.Role, null, title, need.ResourceTypes, status, with.Select(p => Reference(p.Resource)).ToList(),
-            status == ReadinessStatus.Present ? Presence(need.Elements, with) : [], packNeed.UsedBy);
+            status == ReadinessStatus.Present ? Presence(need.Elements, with) : [], packNeed.UsedBy, []);
     }
 
     private static List<ElementPresence> Presence(IReadOnlyList<string> elements, IReadOnlyList<Item> found) =>

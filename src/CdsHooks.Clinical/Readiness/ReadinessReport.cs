@@ -59,6 +59,7 @@ public sealed record PackReadiness(string Pack, string Title, string Version, st
 /// <param name="Resources">The resources that supply it (or would, once coded or conforming).</param>
 /// <param name="Elements">For present data: how many of the resources carry each element the rules read.</param>
 /// <param name="UsedBy">The rules that read it.</param>
+/// <param name="Problems">Other resources that are this element but cannot be used: uncoded, coded in an unexpected system, or failing the profile.</param>
 public sealed record RequirementReadiness(
     string Role,
     string? ValueSet,
@@ -67,7 +68,17 @@ public sealed record RequirementReadiness(
     ReadinessStatus Status,
     IReadOnlyList<string> Resources,
     IReadOnlyList<ElementPresence> Elements,
-    IReadOnlyList<string> UsedBy);
+    IReadOnlyList<string> UsedBy,
+    IReadOnlyList<ResourceProblem> Problems)
+{
+    /// <summary>Whether the data has a gap here a rule could trip on: unusable resources, or elements missing from present ones.</summary>
+    public bool HasGap => Status is not (ReadinessStatus.Present or ReadinessStatus.Absent) || Problems.Count > 0 || Elements.Any(e => e.Present < e.Of);
+}
+
+/// <summary>A resource that is a data element but cannot be used as it is.</summary>
+/// <param name="Reference">The resource.</param>
+/// <param name="Status">Uncoded, unexpected system or fails profile.</param>
+public sealed record ResourceProblem(string Reference, ReadinessStatus Status);
 
 /// <summary>How many of the supplying resources carry one element.</summary>
 /// <param name="Element">The element, e.g. <c>MedicationStatement.statusReason</c>.</param>
