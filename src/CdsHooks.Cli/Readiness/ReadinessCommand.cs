@@ -19,7 +19,7 @@ internal static class ReadinessCommand
     public static Command Create(CliConsole console)
     {
         var bundles = new Option<string[]>("--bundle") { Description = "A Bundle file of one patient's resources, or a folder of them; repeatable.", AllowMultipleArgumentsPerToken = true };
-        var server = new Option<Uri?>("--fhir-server") { Description = "A FHIR R4 server to read the patients from, with the queries the service prefetches." };
+        var server = new Option<string?>("--fhir-server") { Description = "A FHIR R4 server (absolute http or https URL) to read the patients from, with the queries the service prefetches." };
         var patients = new Option<string[]>("--patient") { Description = "Patient id on --fhir-server; repeatable.", AllowMultipleArgumentsPerToken = true };
         var token = new Option<string?>("--token") { Description = $"Bearer token for --fhir-server (default: ${TokenVariable})." };
         var allPacks = new Option<bool>("--all-packs") { Description = "Show packs whose disease the patient does not have, too." };
@@ -41,8 +41,14 @@ internal static class ReadinessCommand
                 }
             }
 
-            if (parse.GetValue(server) is { } baseUrl)
+            if (parse.GetValue(server) is { } serverText)
             {
+                if (!Uri.TryCreate(serverText, UriKind.Absolute, out var baseUrl) || baseUrl.Scheme is not ("http" or "https"))
+                {
+                    await console.Error.WriteLineAsync($"--fhir-server must be an absolute http or https URL: {serverText}");
+                    return CliApplication.InputError;
+                }
+
                 var target = new FhirServerTarget(baseUrl, parse.GetValue(token) ?? Environment.GetEnvironmentVariable(TokenVariable));
                 jobs.AddRange((parse.GetValue(patients) ?? []).Select(id => new Job(id, (s, ct) => s.FromServerAsync(target, id, ct))));
             }
@@ -140,6 +146,18 @@ internal static class ReadinessCommand
         }
 
         bool ok = true;
+        if (!console.Status.Profile.Capabilities.Interactive)
+        {
+            // Redirected (CI, a log file): one line per patient instead of a live bar.
+            for (int i = 0; i < jobs.Count; i++)
+            {
+                ok &= await RunOne(jobs[i]);
+                await console.Error.WriteLineAsync($"[{i + 1}/{jobs.Count}] {jobs[i].Label}");
+            }
+
+            return ok ? reports : null;
+        }
+
         await console.Status.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .StartAsync(async context =>
