@@ -63,7 +63,6 @@ public static class Invariants
             ["rcds-ms-2"] = (n, _) => n.TryGetProperty("effectivePeriod", out var period) && Has(period, "start"),
             ["rcds-mr-1"] = (n, _) => Has(n, "authoredOn"),
             ["rcds-con-1"] = (n, _) => Has(n, "onsetDateTime") || (n.TryGetProperty("onsetPeriod", out var onset) && Has(onset, "start")),
-            ["rcds-obs-1"] = (n, _) => !n.TryGetProperty("valueQuantity", out var q) || Has(q, "value"),
         }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The keys of the invariants evaluated.</summary>

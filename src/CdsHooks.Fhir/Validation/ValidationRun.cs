@@ -124,80 +124,6 @@ internal sealed partial class ValidationRun(ConformancePackage package, IValueSe
             ValidateValue(item, itemShadow, types[0], rule, definition, childDefinitionPath, $"{overlayPath}.{name}", itemAt));
     }
 
-    private void ValidateChoice(JsonElement node, TypeDefinition definition, ElementRule child, string overlayPath, string location, HashSet<string> matched)
-    {
-        string stem = child.Name[..^3];
-        var variants = new List<(string Name, string Type, JsonElement? Value, JsonElement? Shadow)>();
-        foreach (var property in node.EnumerateObject())
-        {
-            bool shadow = property.Name.StartsWith('_');
-            string name = shadow ? property.Name[1..] : property.Name;
-            if (name.Length <= stem.Length || !name.StartsWith(stem, StringComparison.Ordinal) || TypeFromSuffix(name[stem.Length..]) is not { } type)
-            {
-                continue;
-            }
-
-            matched.Add(property.Name);
-            int existing = variants.FindIndex(v => v.Name == name);
-            var entry = existing >= 0 ? variants[existing] : (name, type, null, null);
-            entry = shadow ? entry with { Shadow = property.Value } : entry with { Value = property.Value };
-            if (existing >= 0)
-            {
-                variants[existing] = entry;
-            }
-            else
-            {
-                variants.Add(entry);
-            }
-        }
-
-        string choicePath = $"{overlayPath}.{child.Name}";
-        var rule = child.Merge(Overlay(overlayPath.Length == 0 ? "" : choicePath));
-        string at = $"{location}.{child.Name}";
-        var allowed = rule.Types ?? [];
-        if (variants.Count == 0)
-        {
-            CheckCardinality(rule, 0, null, at);
-        }
-
-        if (variants.Count > 1)
-        {
-            Add("error", "structure", ValidationIssueCodes.MultipleChoiceTypes,
-                $"{child.Name} may have one type, but {string.Join(", ", variants.Select(v => v.Name))} are all present.", at);
-        }
-
-        foreach (var type in allowed)
-        {
-            // A type slice that the profile makes required (value[x]:valueQuantity 1..1).
-            var slice = Overlay(overlayPath.Length == 0 ? "" : $"{overlayPath}.{stem}{Capitalise(type.Code)}");
-            if (slice?.Min is > 0 && !variants.Any(v => v.Type == type.Code))
-            {
-                Add("error", "required", ValidationIssueCodes.MinCardinality, $"{stem}{Capitalise(type.Code)} is required{By(slice)} (minimum cardinality {slice.Min}).", at);
-            }
-        }
-
-        foreach (var (name, type, value, shadow) in variants)
-        {
-            string variantAt = $"{location}.{name}";
-            var typeRef = allowed.FirstOrDefault(t => t.Code == type);
-            if (typeRef is null)
-            {
-                Add("error", "structure", ValidationIssueCodes.TypeNotAllowed,
-                    $"{child.Name} is a {type} here, but only {string.Join(", ", allowed.Select(t => t.Code))} are allowed{By(rule)}.", variantAt);
-                continue;
-            }
-
-            var variantRule = rule.Merge(Overlay(overlayPath.Length == 0 ? "" : $"{overlayPath}.{name}")) with { Min = 0, Max = "1" };
-            if (!CheckCardinality(variantRule, Count(value, shadow), value ?? shadow, variantAt))
-            {
-                continue;
-            }
-
-            ForEachOccurrence(value, shadow, variantAt, (item, itemShadow, itemAt) =>
-                ValidateValue(item, itemShadow, typeRef, variantRule, definition, child.Path, $"{overlayPath}.{name}", itemAt));
-        }
-    }
-
     private void ValidateValue(JsonElement? value, JsonElement? shadow, TypeRef type, ElementRule rule, TypeDefinition definition, string definitionPath, string overlayPath, string at)
     {
         if (shadow is { ValueKind: JsonValueKind.Object } extensionHolder && Base.TryGetType("Element", out var element))
@@ -249,68 +175,6 @@ internal sealed partial class ValidationRun(ConformancePackage package, IValueSe
         }
     }
 
-    private bool CheckCardinality(ElementRule rule, int count, JsonElement? value, string at)
-    {
-        int min = rule.Min ?? 0;
-        int? max = rule.MaxCount;
-        if (count < min)
-        {
-            Add("error", "required", ValidationIssueCodes.MinCardinality,
-                $"{rule.Name} is required{By(rule)} (minimum cardinality {min}, found {count}).", at);
-        }
-
-        if (value is { ValueKind: JsonValueKind.Array } array)
-        {
-            if (array.GetArrayLength() == 0)
-            {
-                Add("error", "structure", ValidationIssueCodes.EmptyElement, $"{rule.Name} is an empty array; leave it out instead.", at);
-                return false;
-            }
-
-            if (rule.Max == "1")
-            {
-                Add("error", "structure", ValidationIssueCodes.ArrayShape, $"{rule.Name} allows one value, so it must not be a JSON array.", at);
-                return false;
-            }
-        }
-        else if (value is { } single && single.ValueKind != JsonValueKind.Null && rule.Max is not null and not "1" && rule.Max != "0")
-        {
-            Add("error", "structure", ValidationIssueCodes.ArrayShape, $"{rule.Name} repeats, so it must be a JSON array.", at);
-            return false;
-        }
-
-        if (max is { } m && count > m)
-        {
-            Add("error", "structure", ValidationIssueCodes.MaxCardinality,
-                m == 0 ? $"{rule.Name} is not allowed{By(rule)}." : $"{rule.Name} allows at most {m} (found {count}).", at);
-        }
-
-        return true;
-    }
-
-    private static int Count(JsonElement? value, JsonElement? shadow)
-    {
-        static int Of(JsonElement? e) => e is { ValueKind: JsonValueKind.Array } a ? a.GetArrayLength() : e is { ValueKind: not JsonValueKind.Null } ? 1 : 0;
-        return Math.Max(Of(value), Of(shadow));
-    }
-
-    private static void ForEachOccurrence(JsonElement? value, JsonElement? shadow, string at, Action<JsonElement?, JsonElement?, string> visit)
-    {
-        if (value is { ValueKind: JsonValueKind.Array } || shadow is { ValueKind: JsonValueKind.Array })
-        {
-            var values = value is { ValueKind: JsonValueKind.Array } v ? v.EnumerateArray().ToList() : [];
-            var shadows = shadow is { ValueKind: JsonValueKind.Array } s ? s.EnumerateArray().ToList() : [];
-            for (int i = 0; i < Math.Max(values.Count, shadows.Count); i++)
-            {
-                visit(i < values.Count ? values[i] : null, i < shadows.Count ? shadows[i] : null, $"{at}[{i}]");
-            }
-
-            return;
-        }
-
-        visit(value, shadow, at);
-    }
-
     private bool RequireObject(JsonElement item, string typeName, string at)
     {
         if (item.ValueKind == JsonValueKind.Object)
@@ -332,19 +196,6 @@ internal sealed partial class ValidationRun(ConformancePackage package, IValueSe
             }
         }
     }
-
-    private static string? TypeFromSuffix(string suffix)
-    {
-        string lower = char.ToLowerInvariant(suffix[0]) + suffix[1..];
-        if (Base.TryGetType(lower, out var primitive) && primitive.IsPrimitive)
-        {
-            return lower;
-        }
-
-        return Base.TryGetType(suffix, out var complex) && !complex.IsPrimitive && !complex.IsResource ? suffix : null;
-    }
-
-    private static string Capitalise(string type) => char.ToUpperInvariant(type[0]) + type[1..];
 
     internal static OperationOutcomeIssue Issue(string severity, string code, string issueCode, string diagnostics, string expression) => new()
     {
