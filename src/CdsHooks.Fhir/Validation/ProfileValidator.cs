@@ -16,6 +16,7 @@ public sealed class ProfileValidator : IResourceValidator
 {
     private readonly ConformancePackage _package;
     private readonly IValueSetMembership _terminology;
+    private readonly ChildIndexCache _indexes = new();
 
     /// <summary>Creates the validator.</summary>
     /// <param name="package">The conformance package (profiles and extensions).</param>
@@ -55,7 +56,7 @@ public sealed class ProfileValidator : IResourceValidator
         var seen = new HashSet<(string?, string?, string?)>();
         foreach (var profile in profiles.Count == 0 ? [null] : profiles.Cast<Profile?>())
         {
-            var run = new ValidationRun(_package, _terminology, profile, resource);
+            var run = new ValidationRun(_package, _terminology, _indexes, profile, resource);
             run.ValidateResource(resource, type);
             foreach (var issue in run.Issues)
             {

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.Json;
 using CdsHooks.Fhir.Validation.Definitions;
 
@@ -6,35 +7,10 @@ namespace CdsHooks.Fhir.Validation;
 /// <summary>Choice elements (<c>value[x]</c>): which type is present, whether it is allowed, and its type slice's rules.</summary>
 internal sealed partial class ValidationRun
 {
-    private void ValidateChoice(JsonElement node, TypeDefinition definition, ElementRule child, string overlayPath, string location, HashSet<string> matched)
+    private void ValidateChoice(TypeDefinition definition, ElementRule rule, List<(string Name, string Type, JsonElement? Value, JsonElement? Shadow)> variants, string overlayPath, string location)
     {
+        var child = rule;
         string stem = child.Name[..^3];
-        var variants = new List<(string Name, string Type, JsonElement? Value, JsonElement? Shadow)>();
-        foreach (var property in node.EnumerateObject())
-        {
-            bool shadow = property.Name.StartsWith('_');
-            string name = shadow ? property.Name[1..] : property.Name;
-            if (name.Length <= stem.Length || !name.StartsWith(stem, StringComparison.Ordinal) || TypeFromSuffix(name[stem.Length..]) is not { } type)
-            {
-                continue;
-            }
-
-            matched.Add(property.Name);
-            int existing = variants.FindIndex(v => v.Name == name);
-            var entry = existing >= 0 ? variants[existing] : (name, type, null, null);
-            entry = shadow ? entry with { Shadow = property.Value } : entry with { Value = property.Value };
-            if (existing >= 0)
-            {
-                variants[existing] = entry;
-            }
-            else
-            {
-                variants.Add(entry);
-            }
-        }
-
-        string choicePath = $"{overlayPath}.{child.Name}";
-        var rule = child.Merge(Overlay(overlayPath.Length == 0 ? "" : choicePath));
         string at = $"{location}.{child.Name}";
         var allowed = rule.Types ?? [];
         if (variants.Count == 0)
@@ -80,15 +56,27 @@ internal sealed partial class ValidationRun
         }
     }
 
-    private static string? TypeFromSuffix(string suffix)
+    // valueQuantity -> Quantity, valueDateTime -> dateTime: a JSON member's suffix is its type, capitalised.
+    private static readonly FrozenDictionary<string, string> TypesBySuffix = BaseDefinitions.R4.TypeNames
+        .Where(t => BaseDefinitions.R4.TryGetType(t, out var d) && !d.IsResource)
+        .ToFrozenDictionary(t => char.ToUpperInvariant(t[0]) + t[1..], t => t, StringComparer.Ordinal);
+
+    private static readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> TypesBySuffixSpan =
+        TypesBySuffix.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static string? TypeFromSuffix(ReadOnlySpan<char> suffix) => TypesBySuffixSpan.TryGetValue(suffix, out var type) ? type : null;
+
+    private static (int Ordinal, string Type)? FindChoice(ChildIndex index, string name)
     {
-        string lower = char.ToLowerInvariant(suffix[0]) + suffix[1..];
-        if (Base.TryGetType(lower, out var primitive) && primitive.IsPrimitive)
+        foreach (var (stem, ordinal) in index.Choices)
         {
-            return lower;
+            if (name.Length > stem.Length && name.StartsWith(stem, StringComparison.Ordinal) && TypeFromSuffix(name.AsSpan(stem.Length)) is { } type)
+            {
+                return (ordinal, type);
+            }
         }
 
-        return Base.TryGetType(suffix, out var complex) && !complex.IsPrimitive && !complex.IsResource ? suffix : null;
+        return null;
     }
 
     private static string Capitalise(string type) => char.ToUpperInvariant(type[0]) + type[1..];

@@ -91,7 +91,7 @@ internal sealed partial class ValidationRun
         foreach (var property in node.EnumerateObject())
         {
             if (property.Name.StartsWith("value", StringComparison.Ordinal) && property.Name.Length > 5
-                && TypeFromSuffix(property.Name[5..]) is { } type && !allowed.Contains(type))
+                && TypeFromSuffix(property.Name.AsSpan(5)) is { } type && !allowed.Contains(type))
             {
                 Add("error", "structure", ValidationIssueCodes.ExtensionValueType,
                     $"The extension {url.GetString()} takes a {string.Join(" or ", allowed)} value, not a {type}.", $"{at}.{property.Name}");

@@ -5,7 +5,7 @@ using CdsHooks.Fhir.Validation.Definitions;
 namespace CdsHooks.Fhir.Validation;
 
 /// <summary>One walk of one resource against one profile (or the base definition alone), collecting issues.</summary>
-internal sealed partial class ValidationRun(ConformancePackage package, IValueSetMembership terminology, Profile? profile, JsonElement root)
+internal sealed partial class ValidationRun(ConformancePackage package, IValueSetMembership terminology, ChildIndexCache indexes, Profile? profile, JsonElement root)
 {
     private static readonly BaseDefinitions Base = BaseDefinitions.R4;
 
@@ -40,19 +40,48 @@ internal sealed partial class ValidationRun(ConformancePackage package, IValueSe
 
     private ElementRule? Overlay(string path) => profile is null || path.Length == 0 ? null : profile.Overlay(path);
 
-    // An object: its children by the definition, the profile's rules on them, unknown members, then its invariants.
+    // An object: the members it has against the children the definition (and profile) names, required children it
+    // lacks, members R4 does not define, then its invariants. Only members present are walked.
     private void ValidateObject(JsonElement node, TypeDefinition definition, string definitionPath, string overlayPath, string location, IReadOnlyList<InvariantRule> invariants, bool isResource = false)
     {
-        var matched = new HashSet<string>(StringComparer.Ordinal);
-        if (isResource)
-        {
-            matched.Add("resourceType");
-        }
-
+        var index = indexes.Get(definition, definitionPath, profile, overlayPath);
+        var singles = new (JsonElement? Value, JsonElement? Shadow)[index.Rules.Length];
+        List<(int Ordinal, string Name, string Type, JsonElement? Value, JsonElement? Shadow)>? variants = null;
         bool empty = true;
         foreach (var property in node.EnumerateObject())
         {
-            empty &= isResource && property.Name == "resourceType";
+            string name = property.Name;
+            if (isResource && name == "resourceType")
+            {
+                continue;
+            }
+
+            empty = false;
+            bool shadow = name.StartsWith('_');
+            string core = shadow ? name[1..] : name;
+            if (index.ByName.TryGetValue(core, out int ordinal))
+            {
+                singles[ordinal] = shadow ? singles[ordinal] with { Shadow = property.Value } : singles[ordinal] with { Value = property.Value };
+            }
+            else if (FindChoice(index, core) is var (choice, type))
+            {
+                variants ??= [];
+                int at = variants.FindIndex(v => v.Name == core);
+                var entry = at >= 0 ? variants[at] : (choice, core, type, null, null);
+                entry = shadow ? entry with { Shadow = property.Value } : entry with { Value = property.Value };
+                if (at >= 0)
+                {
+                    variants[at] = entry;
+                }
+                else
+                {
+                    variants.Add(entry);
+                }
+            }
+            else if (name != "fhir_comments")
+            {
+                Add("error", "structure", ValidationIssueCodes.UnknownElement, $"{name} is not an element of {definition.Name} in FHIR R4.", $"{location}.{name}");
+            }
         }
 
         if (empty)
@@ -61,24 +90,20 @@ internal sealed partial class ValidationRun(ConformancePackage package, IValueSe
             return;
         }
 
-        foreach (var child in definition.ChildrenOf(definitionPath))
+        for (int i = 0; i < index.Rules.Length; i++)
         {
-            if (child.IsChoice)
+            var rule = index.Rules[i];
+            if (rule.IsChoice)
             {
-                ValidateChoice(node, definition, child, overlayPath, location, matched);
+                var present = variants?.Where(v => v.Ordinal == i).Select(v => (v.Name, v.Type, v.Value, v.Shadow)).ToList();
+                if (present is { Count: > 0 } || index.Required.Contains(i))
+                {
+                    ValidateChoice(definition, rule, present ?? [], overlayPath, location);
+                }
             }
-            else
+            else if (singles[i].Value is not null || singles[i].Shadow is not null || index.Required.Contains(i))
             {
-                ValidateSingle(node, definition, child, overlayPath, location, matched);
-            }
-        }
-
-        foreach (var property in node.EnumerateObject())
-        {
-            if (!matched.Contains(property.Name) && property.Name != "fhir_comments")
-            {
-                Add("error", "structure", ValidationIssueCodes.UnknownElement,
-                    $"{property.Name} is not an element of {definition.Name} in FHIR R4.", $"{location}.{property.Name}");
+                ValidateSingle(singles[i].Value, singles[i].Shadow, definition, rule, overlayPath, location);
             }
         }
 
@@ -90,25 +115,11 @@ internal sealed partial class ValidationRun(ConformancePackage package, IValueSe
         CheckInvariants(invariants, node, location);
     }
 
-    private void ValidateSingle(JsonElement node, TypeDefinition definition, ElementRule child, string overlayPath, string location, HashSet<string> matched)
+    private void ValidateSingle(JsonElement? value, JsonElement? shadow, TypeDefinition definition, ElementRule rule, string overlayPath, string location)
     {
-        string name = child.Name;
-        bool hasValue = node.TryGetProperty(name, out var value);
-        bool hasShadow = node.TryGetProperty("_" + name, out var shadow);
-        if (hasValue)
-        {
-            matched.Add(name);
-        }
-
-        if (hasShadow)
-        {
-            matched.Add("_" + name);
-        }
-
-        var rule = child.Merge(Overlay(overlayPath.Length == 0 ? "" : $"{overlayPath}.{name}"));
+        string name = rule.Name;
         string at = $"{location}.{name}";
-        int count = Count(hasValue ? value : null, hasShadow ? shadow : null);
-        if (!CheckCardinality(rule, count, hasValue ? value : hasShadow ? shadow : null, at))
+        if (!CheckCardinality(rule, Count(value, shadow), value ?? shadow, at))
         {
             return;
         }
@@ -119,9 +130,10 @@ internal sealed partial class ValidationRun(ConformancePackage package, IValueSe
         }
 
         // Children of a backbone element (or of one it reuses by contentReference) are defined under its own path.
-        string childDefinitionPath = child.ContentReference is { } reference ? reference.TrimStart('#') : child.Path;
-        ForEachOccurrence(hasValue ? value : null, hasShadow ? shadow : null, at, (item, itemShadow, itemAt) =>
-            ValidateValue(item, itemShadow, types[0], rule, definition, childDefinitionPath, $"{overlayPath}.{name}", itemAt));
+        string childDefinitionPath = rule.ContentReference is { } reference ? reference.TrimStart('#') : rule.Path;
+        string childOverlayPath = overlayPath.Length == 0 ? "" : $"{overlayPath}.{name}";
+        ForEachOccurrence(value, shadow, at, (item, itemShadow, itemAt) =>
+            ValidateValue(item, itemShadow, types[0], rule, definition, childDefinitionPath, childOverlayPath, itemAt));
     }
 
     private void ValidateValue(JsonElement? value, JsonElement? shadow, TypeRef type, ElementRule rule, TypeDefinition definition, string definitionPath, string overlayPath, string at)

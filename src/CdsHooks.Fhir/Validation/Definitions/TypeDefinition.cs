@@ -14,7 +14,7 @@ internal sealed class TypeDefinition
         Name = name;
         Kind = kind;
         Elements = elements;
-        Regex = regex is null ? null : new Regex("^(?:" + regex + ")$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        Regex = regex is null ? null : new Regex("^(?:" + regex + ")$", RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1));
         _byPath = elements.ToFrozenDictionary(e => e.Path, StringComparer.Ordinal);
         _children = elements
             .Where(e => e.Path.Contains('.', StringComparison.Ordinal))
