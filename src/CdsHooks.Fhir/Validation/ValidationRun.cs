@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using CdsHooks.Fhir.Model;
 using CdsHooks.Fhir.Validation.Definitions;
@@ -45,7 +46,35 @@ internal sealed partial class ValidationRun(ConformancePackage package, IValueSe
     private void ValidateObject(JsonElement node, TypeDefinition definition, string definitionPath, string overlayPath, string location, IReadOnlyList<InvariantRule> invariants, bool isResource = false)
     {
         var index = indexes.Get(definition, definitionPath, profile, overlayPath);
-        var singles = new (JsonElement? Value, JsonElement? Shadow)[index.Rules.Length];
+        // Rented: one slot per child the definition names, for every object of every resource validated.
+        var singles = ArrayPool<(JsonElement? Value, JsonElement? Shadow)>.Shared.Rent(index.Rules.Length);
+        Array.Clear(singles, 0, index.Rules.Length);
+        bool hasMembers;
+        try
+        {
+            hasMembers = ValidateMembers(node, definition, index, singles, overlayPath, location, isResource);
+        }
+        finally
+        {
+            ArrayPool<(JsonElement? Value, JsonElement? Shadow)>.Shared.Return(singles);
+        }
+
+        if (!hasMembers)
+        {
+            return;
+        }
+
+        if (definition.Name == "Extension")
+        {
+            CheckExtensionValue(node, location);
+        }
+
+        CheckInvariants(invariants, node, location);
+    }
+
+    // Returns false for an object without members (ele-1), whose invariants are then not worth checking.
+    private bool ValidateMembers(JsonElement node, TypeDefinition definition, ChildIndex index, (JsonElement? Value, JsonElement? Shadow)[] singles, string overlayPath, string location, bool isResource)
+    {
         List<(int Ordinal, string Name, string Type, JsonElement? Value, JsonElement? Shadow)>? variants = null;
         bool empty = true;
         foreach (var property in node.EnumerateObject())
@@ -87,7 +116,7 @@ internal sealed partial class ValidationRun(ConformancePackage package, IValueSe
         if (empty)
         {
             Add("error", "invariant", ValidationIssueCodes.EmptyElement, "ele-1: the element has neither a value nor children.", location);
-            return;
+            return false;
         }
 
         for (int i = 0; i < index.Rules.Length; i++)
@@ -107,12 +136,7 @@ internal sealed partial class ValidationRun(ConformancePackage package, IValueSe
             }
         }
 
-        if (definition.Name == "Extension")
-        {
-            CheckExtensionValue(node, location);
-        }
-
-        CheckInvariants(invariants, node, location);
+        return true;
     }
 
     private void ValidateSingle(JsonElement? value, JsonElement? shadow, TypeDefinition definition, ElementRule rule, string overlayPath, string location)
@@ -176,7 +200,8 @@ internal sealed partial class ValidationRun(ConformancePackage package, IValueSe
                 }
                 else if (RequireObject(item, typeName, at))
                 {
-                    var invariants = typeDefinition.Root.Constraints.Concat(rule.Constraints).DistinctBy(c => c.Key).ToList();
+                    var invariants = rule.Constraints.Count == 0 ? typeDefinition.Root.Constraints
+                        : typeDefinition.Root.Constraints.Concat(rule.Constraints).DistinctBy(c => c.Key).ToList();
                     ValidateObject(item, typeDefinition, typeName, overlayPath, at, invariants);
                     CheckReference(item, type, at);
                 }
