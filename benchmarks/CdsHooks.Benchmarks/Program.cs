@@ -20,7 +20,7 @@ internal static class BenchmarkProgram
 
     private static int RunEngine(string[] rest)
     {
-        BenchmarkSwitcher.FromTypes([typeof(EngineBenchmarks)]).RunAll(BenchmarkDotNet.Configs.DefaultConfig.Instance, rest);
+        BenchmarkSwitcher.FromTypes([typeof(EngineBenchmarks), typeof(ConformanceBenchmarks)]).RunAll(BenchmarkDotNet.Configs.DefaultConfig.Instance, rest);
         return 0;
     }
 

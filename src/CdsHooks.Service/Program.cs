@@ -19,6 +19,7 @@ var app = builder.Build();
 app.UseCdsHooksDefaults();
 app.UseDemoPage();
 app.MapCdsHooks();
+app.MapReadiness();
 app.MapDemoFhir();
 app.Run();
 

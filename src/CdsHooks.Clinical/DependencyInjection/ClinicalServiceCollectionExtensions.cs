@@ -1,7 +1,9 @@
+using CdsHooks.Clinical.Conformance;
 using CdsHooks.Clinical.Evaluation;
 using CdsHooks.Clinical.Invocation;
 using CdsHooks.Clinical.Prefetch;
 using CdsHooks.Clinical.Services;
+using CdsHooks.Fhir.Validation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -37,8 +39,25 @@ public static class ClinicalServiceCollectionExtensions
         services.AddSingleton<IRefractoryEngine, RefractoryEngine>();
         services.AddSingleton<ResourceRelevance>();
         services.AddSingleton<Explanation.AssessmentExplainer>();
+        services.AddConformance(configuration);
         services.AddHostedService<KnowledgeBaseWarmup>();
         return services;
+    }
+
+    // The profile validator over the conformance package in Clinical:ProfilesDirectory, its binding checks answered by
+    // the loaded terminology, and the check of incoming data (Conformance:IncomingData).
+    private static void AddConformance(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ConformanceOptions>()
+            .Bind(configuration.GetSection(ConformanceOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton(sp => ConformancePackage.LoadDirectory(sp.GetRequiredService<IOptions<ClinicalOptions>>().Value.ProfilesDirectory));
+        services.AddSingleton<IResourceValidator>(sp => new ProfileValidator(
+            sp.GetRequiredService<ConformancePackage>(), new TerminologyMembership(sp.GetRequiredService<KnowledgeBase>().Terminology)));
+        services.AddSingleton<IncomingDataCheck>();
+        services.AddSingleton<Readiness.ReadinessAnalyzer>();
+        services.AddScoped<Readiness.ReadinessService>();
     }
 
     private static void TryAddTimeProvider(this IServiceCollection services)
@@ -50,7 +69,7 @@ public static class ClinicalServiceCollectionExtensions
     }
 
     /// <summary>Loads the knowledge base while the host starts, so a bad pack fails startup, not the first request.</summary>
-    private sealed class KnowledgeBaseWarmup(KnowledgeBase knowledge) : IHostedService
+    private sealed class KnowledgeBaseWarmup(KnowledgeBase knowledge, IncomingDataCheck conformance) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -58,5 +77,8 @@ public static class ClinicalServiceCollectionExtensions
 
         // The constructor parameter forces construction; keep a reference so the intent is visible.
         public KnowledgeBase Knowledge { get; } = knowledge;
+
+        // Likewise the conformance package and its validator: a bad profile fails startup.
+        public IncomingDataCheck Conformance { get; } = conformance;
     }
 }

@@ -111,15 +111,16 @@ public sealed class PackCompiler(TerminologyCatalog terminology)
 
         public HashSet<string> UsedAssumptions { get; } = new(StringComparer.Ordinal);
 
-        // Every evaluator carries its words for traces; they cost nothing at evaluation time.
+        // Every evaluator carries its words for traces (they cost nothing at evaluation time), and every leaf is
+        // guarded so that data set aside for failing its profile makes it unknown, not false.
         public Evaluator Compile(Criterion criterion, HashSet<string> path)
         {
-            var evaluator = CompileCore(criterion, path);
+            var evaluator = Conformance.ConformanceGuard.Wrap(criterion, CompileCriterion(criterion, path), compiler._terminology);
             (evaluator.TraceKind, evaluator.TraceText) = _text.Describe(criterion);
             return evaluator;
         }
 
-        private Evaluator CompileCore(Criterion criterion, HashSet<string> path) => criterion switch
+        private Evaluator CompileCriterion(Criterion criterion, HashSet<string> path) => criterion switch
         {
             AllCriterion all => new JunctionEvaluator(all.Parts.Select(p => Compile(p, path)).ToList(), isAll: true),
             AnyCriterion any => new JunctionEvaluator(any.Parts.Select(p => Compile(p, path)).ToList(), isAll: false),

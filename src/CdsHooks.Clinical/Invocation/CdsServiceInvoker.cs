@@ -81,6 +81,7 @@ public sealed partial class CdsServiceInvoker(
             DraftOrders = drafts,
             Selections = context is OrderSelectContext select ? select.Selections : [],
             DataGaps = data.Gaps,
+            SetAside = data.SetAside,
         };
     }
 

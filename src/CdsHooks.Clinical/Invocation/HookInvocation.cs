@@ -1,3 +1,4 @@
+using CdsHooks.Clinical.Conformance;
 using CdsHooks.Fhir.Model;
 
 namespace CdsHooks.Clinical.Invocation;
@@ -31,6 +32,9 @@ public sealed record HookInvocation
 
     /// <summary>Prefetch keys whose data could not be obtained; criteria fed by them are unknown.</summary>
     public IReadOnlyList<DataGap> DataGaps { get; init; } = [];
+
+    /// <summary>Resources that failed their profile and were left out of <see cref="Data"/>; criteria they would feed are unknown.</summary>
+    public IReadOnlyList<SetAsideResource> SetAside { get; init; } = [];
 }
 
 /// <summary>The patient's data as the host resolved it.</summary>

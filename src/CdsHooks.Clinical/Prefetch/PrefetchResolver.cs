@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using CdsHooks.Clinical.Conformance;
 using CdsHooks.Clinical.Invocation;
 using CdsHooks.Clinical.Services;
 using CdsHooks.Fhir.Model;
@@ -24,7 +25,8 @@ public sealed partial class PrefetchResolver(
     ResourceRelevance relevance,
     IOptions<PrefetchOptions> options,
     TimeProvider time,
-    ILogger<PrefetchResolver> logger)
+    ILogger<PrefetchResolver> logger,
+    IncomingDataCheck conformance)
 {
     /// <summary>Resolves every prefetch key of <paramref name="service"/> for one request.</summary>
     /// <param name="service">The service called.</param>
@@ -61,7 +63,7 @@ public sealed partial class PrefetchResolver(
             throw new PrefetchUnavailableException(unobtainable);
         }
 
-        return Assemble(outcomes, context.PatientId);
+        return Assemble(outcomes, context.PatientId, conformance);
     }
 
     private async Task<PrefetchKeyOutcome> ResolveKeyAsync(PrefetchKey key, KeyWork work)
@@ -167,7 +169,7 @@ public sealed partial class PrefetchResolver(
         }
     }
 
-    private static ResolvedPrefetch Assemble(PrefetchKeyOutcome[] outcomes, string patientId)
+    private static ResolvedPrefetch Assemble(PrefetchKeyOutcome[] outcomes, string patientId, IncomingDataCheck conformance)
     {
         Patient? patient = null;
         var resources = new List<Resource>();
@@ -196,7 +198,9 @@ public sealed partial class PrefetchResolver(
             keys.Add(foreign == 0 ? outcome : outcome with { Gap = outcome.Gap ?? PrefetchGaps.Foreign(outcome.Key, foreign, keptSome) });
         }
 
-        return new ResolvedPrefetch(new ClinicalData(patient, resources), keys);
+        // Resources that fail their profile are set aside here, where prefetched and fetched data meet (Conformance:IncomingData).
+        var (used, setAside) = conformance.Apply(resources);
+        return new ResolvedPrefetch(new ClinicalData(patient, used), keys) { SetAside = setAside };
     }
 
     private sealed record KeyWork(CdsRequest Request, PrefetchTokenContext Tokens, TimeSpan Deadline, CancellationToken Token, CancellationToken DeadlineToken);

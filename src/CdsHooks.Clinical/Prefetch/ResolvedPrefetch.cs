@@ -1,3 +1,4 @@
+using CdsHooks.Clinical.Conformance;
 using CdsHooks.Clinical.Invocation;
 
 namespace CdsHooks.Clinical.Prefetch;
@@ -9,4 +10,7 @@ public sealed record ResolvedPrefetch(ClinicalData Data, IReadOnlyList<PrefetchK
 {
     /// <summary>The data gaps, one per incomplete key.</summary>
     public IReadOnlyList<DataGap> Gaps => Keys.Where(k => k.Gap is not null).Select(k => k.Gap!).ToList();
+
+    /// <summary>Resources that failed their profile and are not in <see cref="Data"/> (Conformance:IncomingData SetAside).</summary>
+    public IReadOnlyList<SetAsideResource> SetAside { get; init; } = [];
 }

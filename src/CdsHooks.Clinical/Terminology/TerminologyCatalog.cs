@@ -192,6 +192,26 @@ public sealed class TerminologyCatalog
         return mask;
     }
 
+    /// <summary>
+    /// The value sets a concept's codes belong to or, when none does, those its text names, whatever the text-matching
+    /// switch says: used to tell which criteria a resource might feed (data set aside, readiness), never as evidence.
+    /// </summary>
+    public ValueSetMask ClassifyIncludingText(CodeableConcept? concept)
+    {
+        var mask = Classify(concept);
+        if (!mask.IsEmpty || concept is null)
+        {
+            return mask;
+        }
+
+        foreach (var synonym in MatchingSynonyms(concept))
+        {
+            mask = mask.Union(synonym.Mask);
+        }
+
+        return mask;
+    }
+
     /// <summary>Resolves a medication concept to its ingredient and mechanism class.</summary>
     public AgentInfo? ResolveAgent(CodeableConcept? concept)
     {

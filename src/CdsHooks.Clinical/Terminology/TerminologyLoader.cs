@@ -19,7 +19,9 @@ public static class TerminologyLoader
             throw new TerminologyLoadException(directory, "/", "the conformance directory does not exist; set Clinical:ProfilesDirectory");
         }
 
+        // example/ holds examples and templates (FHIR NPM package layout), not terminology in force.
         var files = Directory.EnumerateFiles(directory, "*.json", SearchOption.AllDirectories)
+            .Where(path => !Fhir.Validation.ConformancePackage.IsExample(Path.GetRelativePath(directory, path)))
             .Order(StringComparer.Ordinal)
             .Select(path => (Path.GetRelativePath(directory, path), File.ReadAllBytes(path)));
         return Load(files, textMatching, localCodes);

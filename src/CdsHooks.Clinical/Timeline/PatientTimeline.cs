@@ -38,6 +38,9 @@ public sealed record PatientTimeline
     /// <summary>Resource types whose data could not be obtained (criteria they feed are unknown).</summary>
     public required IReadOnlySet<string> MissingResourceTypes { get; init; }
 
+    /// <summary>Resources that failed their profile and are not in the lists above (criteria they would feed are unknown).</summary>
+    public IReadOnlyList<SetAsideItem> SetAside { get; init; } = [];
+
     /// <summary>Whether data of this resource type could not be obtained.</summary>
     public bool IsMissing(string resourceType) => MissingResourceTypes.Contains(resourceType);
 

@@ -69,6 +69,30 @@ public sealed class TimelineBuilder(TerminologyCatalog terminology)
             Procedures = procedures.OrderBy(p => p.Start?.LowerBound ?? DateTimeOffset.MaxValue).ToList(),
             DraftOrders = invocation.DraftOrders.Select((order, i) => ToDraftOrder(order, i, medications)).ToList(),
             MissingResourceTypes = MissingTypes(invocation),
+            SetAside = invocation.SetAside.Count == 0 ? [] : invocation.SetAside.Select(s => ToSetAside(s, medications)).ToList(),
+        };
+    }
+
+    // Classified by code, or by text when uncoded, to tell which criteria the resource might have fed.
+    private SetAsideItem ToSetAside(Conformance.SetAsideResource setAside, Dictionary<string, Medication> medications)
+    {
+        var resource = setAside.Resource;
+        CodeableConcept? code = resource switch
+        {
+            Condition c => c.Code,
+            Observation o => o.Code,
+            Procedure p => p.Code,
+            MedicationStatement m => MedicationCode(m.MedicationCodeableConcept, m.MedicationReference, m, medications),
+            MedicationRequest m => MedicationCode(m.MedicationCodeableConcept, m.MedicationReference, m, medications),
+            _ => null,
+        };
+        return new SetAsideItem
+        {
+            Reference = setAside.Report.Reference,
+            ResourceType = resource.ResourceType,
+            Memberships = terminology.ClassifyIncludingText(code),
+            Label = ConceptText.Of(code) ?? resource.ResourceType,
+            Reason = setAside.Reason,
         };
     }
 
@@ -83,7 +107,7 @@ public sealed class TimelineBuilder(TerminologyCatalog terminology)
         return missing;
     }
 
-    private static Dictionary<string, Medication> IndexMedications(IReadOnlyList<Resource> resources)
+    internal static Dictionary<string, Medication> IndexMedications(IReadOnlyList<Resource> resources)
     {
         var index = new Dictionary<string, Medication>(StringComparer.Ordinal);
         foreach (var resource in resources)
@@ -97,7 +121,7 @@ public sealed class TimelineBuilder(TerminologyCatalog terminology)
         return index;
     }
 
-    private static CodeableConcept? MedicationCode(
+    internal static CodeableConcept? MedicationCode(
         CodeableConcept? inline, Reference? reference, DomainResource owner, Dictionary<string, Medication> medications)
     {
         if (inline is not null || reference?.ReferenceValue is not { } target)

@@ -1,4 +1,5 @@
 using CdsHooks.Clinical.Prefetch;
+using CdsHooks.Clinical.Readiness;
 using CdsHooks.Clinical.Services;
 using CdsHooks.Fhir.Model;
 using CdsHooks.Protocol.Errors;
@@ -47,6 +48,7 @@ internal sealed partial class OperationOutcomeExceptionHandler(ILogger<Operation
                 "processing",
                 $"Prefetch key '{k.Key.Key}' ({k.Key.Template}) could not be had: {k.Gap?.Reason}. Send it in 'prefetch', or send 'fhirServer' so the service can query it.",
                 expression: $"prefetch.{k.Key.Key}")).ToList()),
+        InvalidReadinessRequestException readiness => (StatusCodes.Status400BadRequest, [OperationOutcomeResponse.Issue("invalid", readiness.Message, readiness.Code)]),
         UnsupportedMediaTypeException media => (StatusCodes.Status415UnsupportedMediaType, [OperationOutcomeResponse.Issue("not-supported", media.Message)]),
         BadHttpRequestException bad => (bad.StatusCode, [OperationOutcomeResponse.Issue("structure", BadRequestMessage(bad.StatusCode))]),
         _ => (StatusCodes.Status500InternalServerError, [OperationOutcomeResponse.Issue("exception", "The service failed to process the request. The failure has been logged; the request was not at fault.")]),
