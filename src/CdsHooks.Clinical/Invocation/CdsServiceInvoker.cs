@@ -28,6 +28,13 @@ public sealed partial class CdsServiceInvoker(
     /// <exception cref="InvalidCdsRequestException">The hook or context is wrong for the service.</exception>
     /// <exception cref="PrefetchUnavailableException">Required data could not be had.</exception>
     public async Task<CdsResponse> InvokeAsync(string serviceId, CdsRequest request, CancellationToken cancellationToken)
+        => (await InvokeDetailedAsync(serviceId, request, cancellationToken).ConfigureAwait(false)).Response;
+
+    /// <summary>Calls a service, and also returns the patient id and data gaps (for the audit trail).</summary>
+    /// <inheritdoc cref="InvokeAsync" path="/param"/>
+    /// <inheritdoc cref="InvokeAsync" path="/exception"/>
+    /// <returns>The response that <see cref="InvokeAsync"/> returns, with the facts behind it.</returns>
+    public async Task<ServiceInvocationResult> InvokeDetailedAsync(string serviceId, CdsRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (!catalog.TryFind(serviceId, out var service))
@@ -64,7 +71,7 @@ public sealed partial class CdsServiceInvoker(
             LogCardDropped(logger, service.Id, dropped.Index, string.Join("; ", dropped.Violations.Select(v => v.ToString())));
         }
 
-        return check.ToValidResponse();
+        return new ServiceInvocationResult(check.ToValidResponse(), context.PatientId, data.Gaps);
     }
 
     [LoggerMessage(EventId = 2010, Level = LogLevel.Error, Message = "Service {ServiceId} produced card {Index} that breaks the CDS Hooks rules and was dropped: {Violations}")]

@@ -27,7 +27,11 @@ public sealed class CdsHooksApp : WebApplicationFactory<Program>
         {
             ["Clinical:KnowledgeDirectory"] = RepoPaths.Knowledge,
             ["Clinical:ProfilesDirectory"] = RepoPaths.Profiles,
-            ["Feedback:SqlitePath"] = DatabasePath,
+            ["Storage:SqlitePath"] = DatabasePath,
+            // Tests that are not about authentication, rate limits or audit keys switch them off or fix them explicitly.
+            ["Authentication:Enabled"] = "false",
+            ["RateLimiting:Enabled"] = "false",
+            ["Audit:PatientHashKey"] = TestAuditKey,
             ["Demo:PatientsDirectory"] = RepoPaths.Patients,
             ["Fhir:Client:AttemptTimeout"] = "00:00:01",
             ["Fhir:Client:RetryBaseDelay"] = "00:00:00.010",
@@ -39,6 +43,9 @@ public sealed class CdsHooksApp : WebApplicationFactory<Program>
 
         UseKestrel(0);
     }
+
+    /// <summary>The audit trail's patient-id HMAC key in tests (base64 of 32 bytes).</summary>
+    public const string TestAuditKey = "dGVzdC1hdWRpdC1rZXktdGVzdC1hdWRpdC1rZXktMDE=";
 
     /// <summary>The service's clock.</summary>
     public FixedTimeProvider Clock { get; }
