@@ -53,6 +53,9 @@ public sealed class CdsHooksApp : WebApplicationFactory<Program>
     /// <summary>Everything the service logged.</summary>
     public CapturedLogs Logs { get; } = new();
 
+    /// <summary>Further service registrations (e.g. a test certificate's trust), applied after the host's own.</summary>
+    public Action<IServiceCollection>? ExtraServices { get; init; }
+
     /// <summary>The SQLite feedback database of this instance.</summary>
     public string DatabasePath { get; }
 
@@ -84,6 +87,7 @@ public sealed class CdsHooksApp : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            ExtraServices?.Invoke(services);
         });
     }
 

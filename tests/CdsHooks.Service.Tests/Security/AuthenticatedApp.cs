@@ -29,7 +29,7 @@ public sealed class AuthenticatedApp : IAsyncDisposable
     /// <summary>The demo patient whose full prefetch is sent.</summary>
     public static readonly SeedPatient Seed = SeedPatients.Get("crohns-v1");
 
-    private AuthenticatedApp(JwksServer jwks, IDictionary<string, string?>? extra)
+    private AuthenticatedApp(JwksServer jwks, IDictionary<string, string?>? extra, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services)
     {
         Jwks = jwks;
         jwks.Document = TestSigningKey.Jwks(UrlKey, JkuKey);
@@ -39,7 +39,7 @@ public sealed class AuthenticatedApp : IAsyncDisposable
             settings[key] = value;
         }
 
-        App = new CdsHooksApp(settings, Seed.EvaluationTime);
+        App = new CdsHooksApp(settings, Seed.EvaluationTime) { ExtraServices = services };
     }
 
     /// <summary>The ES384 key registered inline for <see cref="Issuer"/>.</summary>
@@ -61,8 +61,9 @@ public sealed class AuthenticatedApp : IAsyncDisposable
     public DateTimeOffset Now => App.Clock.GetUtcNow();
 
     /// <summary>Starts the JWKS server and the host; <paramref name="extra"/> adds or overrides settings.</summary>
-    public static async Task<AuthenticatedApp> StartAsync(IDictionary<string, string?>? extra = null) =>
-        new(await JwksServer.StartAsync("""{"keys":[]}"""), extra);
+    public static async Task<AuthenticatedApp> StartAsync(
+        IDictionary<string, string?>? extra = null, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null) =>
+        new(await JwksServer.StartAsync("""{"keys":[]}"""), extra, services);
 
     /// <summary>The full URL of a path as clients address it (the expected <c>aud</c>).</summary>
     public static string Audience(string path) => PublicBaseUrl + path;
