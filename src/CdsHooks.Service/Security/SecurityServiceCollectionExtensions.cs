@@ -23,7 +23,8 @@ internal static class SecurityServiceCollectionExtensions
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
 
         bool entraEnabled = section.GetValue<bool>("Entra:Enabled");
-        var authentication = services.AddAuthentication(CdsAuthenticationSchemes.Default)
+        // No default scheme: only the CDS endpoints' policy authenticates, so health probes and preflight run no token checks.
+        var authentication = services.AddAuthentication()
             .AddPolicyScheme(CdsAuthenticationSchemes.Default, "CDS Hooks client", policy => policy.ForwardDefaultSelector = context =>
                 SchemeSelector.Select(context, context.RequestServices.GetRequiredService<CdsClientRegistry>(), entraEnabled))
             .AddScheme<AuthenticationSchemeOptions, CdsJwtAuthenticationHandler>(CdsAuthenticationSchemes.CdsClientJwt, null);

@@ -104,6 +104,7 @@ public sealed class ClientJwtAcceptanceTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+        Assert.DoesNotContain("without a bearer token", _auth.App.Logs.Text, StringComparison.Ordinal);
     }
 
     [Fact]
