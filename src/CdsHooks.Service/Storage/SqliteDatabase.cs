@@ -4,9 +4,10 @@ using Microsoft.Extensions.Options;
 namespace CdsHooks.Service.Storage;
 
 /// <summary>Opens connections to the SQLite file, creating its folder first.</summary>
-internal sealed class SqliteDatabase(IOptions<StorageOptions> options)
+internal sealed class SqliteDatabase(IOptions<StorageOptions> options, IHostEnvironment? environment = null)
 {
-    private readonly string _path = Path.GetFullPath(options.Value.SqlitePath);
+    // A relative path is taken from the content root, so the file is in the same place however the host was started.
+    private readonly string _path = Path.GetFullPath(options.Value.SqlitePath, environment?.ContentRootPath ?? Directory.GetCurrentDirectory());
 
     public string ConnectionString => new SqliteConnectionStringBuilder
     {

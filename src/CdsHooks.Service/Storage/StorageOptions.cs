@@ -8,13 +8,16 @@ public sealed class StorageOptions
     /// <summary>The configuration section.</summary>
     public const string SectionName = "Storage";
 
-    /// <summary>The default SQLite database, relative to the working directory.</summary>
+    /// <summary>The default SQLite database, relative to the content root.</summary>
     public const string DefaultSqlitePath = "data/cdshooks.db";
 
     /// <summary><see cref="StorageProvider.Sqlite"/> (default) or <see cref="StorageProvider.PostgreSql"/>.</summary>
     public StorageProvider Provider { get; set; } = StorageProvider.Sqlite;
 
-    /// <summary>The SQLite database file; its folder is created if missing. (<c>Feedback:SqlitePath</c> is read as a fallback.)</summary>
+    /// <summary>
+    /// The SQLite database file, absolute or relative to the content root; its folder is created if missing.
+    /// <c>Feedback:SqlitePath</c> (its name before this section existed) is read when this is not set.
+    /// </summary>
     [Required]
     public string SqlitePath { get; set; } = DefaultSqlitePath;
 
