@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
+using CdsHooks.Service.Telemetry;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -15,6 +16,7 @@ internal sealed class CdsJwtAuthenticationHandler(
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
     CdsJwtValidator validator,
+    CdsHooksMetrics metrics,
     IOptions<CdsAuthenticationOptions> options)
     : AuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, loggerFactory, encoder)
 {
@@ -38,6 +40,7 @@ internal sealed class CdsJwtAuthenticationHandler(
         if (token is null)
         {
             SecurityLog.NoToken(Logger);
+            metrics.AuthFailure(nameof(CdsJwtFailure.Missing));
             return AuthenticateResult.NoResult();
         }
 
@@ -45,6 +48,7 @@ internal sealed class CdsJwtAuthenticationHandler(
         if (result.Identity is not { } client)
         {
             SecurityLog.Refused(Logger, result.Failure!.Value, SecurityLog.Bounded(result.ClaimedIssuer), SecurityLog.Bounded(result.ClaimedTokenId));
+            metrics.AuthFailure(result.Failure.Value.ToString());
             return AuthenticateResult.Fail("The client JWT was refused.");
         }
 

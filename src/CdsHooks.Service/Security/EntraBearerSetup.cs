@@ -32,6 +32,7 @@ internal static partial class EntraBearerSetup
             OnAuthenticationFailed = context =>
             {
                 SecurityLog.EntraRefused(Logger(context.HttpContext), context.Exception.GetType().Name);
+                context.HttpContext.RequestServices.GetRequiredService<Telemetry.CdsHooksMetrics>().AuthFailure("Entra:" + context.Exception.GetType().Name);
                 return Task.CompletedTask;
             },
             OnChallenge = async context =>

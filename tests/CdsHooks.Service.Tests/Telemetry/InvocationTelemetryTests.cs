@@ -54,6 +54,31 @@ public sealed class InvocationTelemetryTests
     }
 
     [Fact]
+    public async Task RefusedToken_IsCountedByReason()
+    {
+        await using var auth = await Security.AuthenticatedApp.StartAsync();
+        var reasons = new ConcurrentBag<string>();
+        var meters = auth.App.Services.GetRequiredService<IMeterFactory>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Name == "cdshooks.auth.failures" && ReferenceEquals(instrument.Meter.Scope, meters))
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, _, tags, _) => reasons.Add((string)Tags(tags)["reason"]!));
+        listener.Start();
+        var expired = auth.Token();
+        expired.Claims["exp"] = auth.Now.AddMinutes(-10).ToUnixTimeSeconds();
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await auth.InvokeAsync(expired.Sign(auth.InlineKey))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await auth.InvokeAsync(null)).StatusCode);
+
+        Assert.Equal(["Expired", "Missing"], reasons.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task FailedInvocation_IsAuditedWithItsStatus()
     {
         using var app = new CdsHooksApp(now: Seed.EvaluationTime);
