@@ -40,3 +40,13 @@ ensure_chromium() {
   fi
   export CHROMIUM_PATH="${CHROMIUM_PATH:-$(command -v chromium)}"
 }
+
+# PostgreSQL server binaries (Debian's postgresql); tests start their own cluster with throwaway-postgres.sh.
+ensure_postgres() {
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || apt_install postgresql
+}
+
+# nginx, for the several-instances script (a load balancer in front of two service instances).
+ensure_nginx() {
+  command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || apt_install nginx
+}

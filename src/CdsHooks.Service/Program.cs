@@ -3,15 +3,20 @@ using CdsHooks.Fhir.DependencyInjection;
 using CdsHooks.Service.Demo;
 using CdsHooks.Service.DemoPage;
 using CdsHooks.Service.Endpoints;
-using CdsHooks.Service.Feedback;
+using CdsHooks.Service.FhirBackend;
 using CdsHooks.Service.Hosting;
+
+if (CdsHooksCommands.IsCommand(args))
+{
+    return await CdsHooksCommands.RunAsync(args);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCdsHooksDefaults();
 builder.Services.AddFhir(builder.Configuration);
 builder.Services.AddClinical(builder.Configuration);
+builder.Services.AddFhirBackendCredentials(builder.Configuration);
 builder.Services.AddSingleton<DiscoveryDocument>();
-builder.Services.AddFeedbackStore(builder.Configuration);
 builder.Services.AddDemoFhir(builder.Configuration);
 builder.Services.AddDemoPage();
 
@@ -21,7 +26,8 @@ app.UseDemoPage();
 app.MapCdsHooks();
 app.MapReadiness();
 app.MapDemoFhir();
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>Entry point; public so that WebApplicationFactory can host it in tests.</summary>
 public partial class Program;

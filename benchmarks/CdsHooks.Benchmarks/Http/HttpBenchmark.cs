@@ -127,7 +127,11 @@ internal static class HttpBenchmark
         {
             builder.UseEnvironment("Production");
             builder.UseContentRoot(Path.Combine(RepoPaths.Root, "src", "CdsHooks.Service"));
-            builder.UseSetting("Feedback:SqlitePath", databasePath);
+            builder.UseSetting("Storage:SqlitePath", databasePath);
+            // The benchmark measures the engine path: no client JWT, no per-client limit (wrk is one client).
+            builder.UseSetting("Authentication:Enabled", "false");
+            builder.UseSetting("RateLimiting:Enabled", "false");
+            builder.UseSetting("Audit:PatientHashKey", Convert.ToBase64String(new byte[32]));
             // Console logging at Information would measure the terminal; both routes run with the same setting.
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, CeilingRoute>());

@@ -6,6 +6,7 @@ using CdsHooks.Clinical.Services;
 using CdsHooks.Fhir.Validation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -32,6 +33,7 @@ public static class ClinicalServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddTimeProvider();
         services.AddSingleton<CdsServiceCatalog>();
+        services.TryAddSingleton<IFhirTokenSource, NoFhirTokenSource>();
         // Per request: the resolver uses the typed FHIR HttpClient, whose handlers the HttpClient factory rotates.
         services.AddScoped<PrefetchResolver>();
         services.AddScoped<CdsServiceInvoker>();

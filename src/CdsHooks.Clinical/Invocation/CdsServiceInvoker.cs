@@ -28,6 +28,13 @@ public sealed partial class CdsServiceInvoker(
     /// <exception cref="InvalidCdsRequestException">The hook or context is wrong for the service.</exception>
     /// <exception cref="PrefetchUnavailableException">Required data could not be had.</exception>
     public async Task<CdsResponse> InvokeAsync(string serviceId, CdsRequest request, CancellationToken cancellationToken)
+        => (await InvokeDetailedAsync(serviceId, request, cancellationToken).ConfigureAwait(false)).Response;
+
+    /// <summary>Calls a service, and also returns the patient id and data gaps (for the audit trail).</summary>
+    /// <inheritdoc cref="InvokeAsync" path="/param"/>
+    /// <inheritdoc cref="InvokeAsync" path="/exception"/>
+    /// <returns>The response that <see cref="InvokeAsync"/> returns, with the facts behind it.</returns>
+    public async Task<ServiceInvocationResult> InvokeDetailedAsync(string serviceId, CdsRequest request, CancellationToken cancellationToken)
     {
         var invocation = await PrepareAsync(serviceId, request, cancellationToken).ConfigureAwait(false);
         var cards = await engine.EvaluateAsync(invocation, cancellationToken).ConfigureAwait(false);
@@ -38,7 +45,7 @@ public sealed partial class CdsServiceInvoker(
             LogCardDropped(logger, invocation.ServiceId, dropped.Index, string.Join("; ", dropped.Violations.Select(v => v.ToString())));
         }
 
-        return check.ToValidResponse();
+        return new ServiceInvocationResult(check.ToValidResponse(), invocation.PatientId, invocation.DataGaps);
     }
 
     /// <summary>

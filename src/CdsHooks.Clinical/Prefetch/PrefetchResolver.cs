@@ -23,6 +23,7 @@ namespace CdsHooks.Clinical.Prefetch;
 public sealed partial class PrefetchResolver(
     FhirRestClient fhir,
     ResourceRelevance relevance,
+    IFhirTokenSource tokens,
     IOptions<PrefetchOptions> options,
     TimeProvider time,
     ILogger<PrefetchResolver> logger,
@@ -41,10 +42,11 @@ public sealed partial class PrefetchResolver(
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
         var settings = options.Value;
-        var tokens = PrefetchTokenContext.From(context, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        var templateTokens = PrefetchTokenContext.From(context, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
         using var deadline = new CancellationTokenSource(settings.Deadline, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
-        var work = new KeyWork(request, tokens, settings.Deadline, linked.Token, deadline.Token);
+        var target = request.FhirServer is null ? null : new Lazy<Task<FhirServerTarget>>(() => TargetAsync(request, linked.Token));
+        var work = new KeyWork(request, templateTokens, settings.Deadline, target, linked.Token, deadline.Token);
 
         var outcomes = await Task.WhenAll(service.Prefetch.Select(key => ResolveKeyAsync(key, work))).ConfigureAwait(false);
         if (logger.IsEnabled(LogLevel.Information))
@@ -143,10 +145,10 @@ public sealed partial class PrefetchResolver(
     // Runs one FHIR exchange; a failure or the deadline becomes a data gap, while the caller going away propagates.
     private async Task<PrefetchKeyOutcome> GuardAsync(PrefetchKey key, KeyWork work, Func<FhirServerTarget, Task<PrefetchKeyOutcome>> exchange)
     {
-        var target = new FhirServerTarget(work.Request.FhirServer!, work.Request.FhirAuthorization?.AccessToken);
         long started = Stopwatch.GetTimestamp();
         try
         {
+            var target = await work.Target!.Value.ConfigureAwait(false);
             var outcome = await exchange(target).ConfigureAwait(false);
             if (logger.IsEnabled(LogLevel.Debug))
             {
@@ -203,7 +205,21 @@ public sealed partial class PrefetchResolver(
         return new ResolvedPrefetch(new ClinicalData(patient, used), keys) { SetAside = setAside };
     }
 
-    private sealed record KeyWork(CdsRequest Request, PrefetchTokenContext Tokens, TimeSpan Deadline, CancellationToken Token, CancellationToken DeadlineToken);
+    // The EHR's token when it sent one; otherwise the site's own (IFhirTokenSource), fetched once per request.
+    private async Task<FhirServerTarget> TargetAsync(CdsRequest request, CancellationToken cancellationToken)
+    {
+        string? token = request.FhirAuthorization?.AccessToken
+            ?? await tokens.GetTokenAsync(request.FhirServer!, cancellationToken).ConfigureAwait(false);
+        return new FhirServerTarget(request.FhirServer!, token);
+    }
+
+    private sealed record KeyWork(
+        CdsRequest Request,
+        PrefetchTokenContext Tokens,
+        TimeSpan Deadline,
+        Lazy<Task<FhirServerTarget>>? Target,
+        CancellationToken Token,
+        CancellationToken DeadlineToken);
 
     [LoggerMessage(EventId = 2101, Level = LogLevel.Debug, Message = "Prefetch key {Key} fetched from the FHIR server: {Count} resources in {ElapsedMs:0.0} ms")]
     private static partial void LogFetched(ILogger logger, string key, int count, double elapsedMs);

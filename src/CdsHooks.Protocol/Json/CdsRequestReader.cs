@@ -110,6 +110,15 @@ public static class CdsRequestReader
                 "fhirServer");
         }
 
+        // A FHIR base URL is a path; queries are appended to it, so a query string or fragment cannot be kept.
+        if (uri.Query.Length > 0 || uri.Fragment.Length > 0 || !string.IsNullOrEmpty(uri.UserInfo))
+        {
+            throw new InvalidCdsRequestException(
+                CdsErrorCodes.InvalidFhirServer,
+                "'fhirServer' must be a FHIR base URL, without a query string, fragment or user information.",
+                "fhirServer");
+        }
+
         return uri;
     }
 

@@ -2,6 +2,7 @@ using CdsHooks.Clinical.Services;
 using CdsHooks.Protocol.Json;
 using CdsHooks.Service.Feedback;
 using CdsHooks.Service.Hosting;
+using CdsHooks.Service.Telemetry;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -32,6 +33,12 @@ internal static partial class FeedbackEndpoints
         var feedback = await FeedbackReader.ReadAsync(http.Request.Body, services.Options.Value.FeedbackLimits, http.RequestAborted);
         int stored = await services.Store.StoreAsync(id, feedback.Feedback, http.RequestAborted);
         LogStored(services.Logger, id, feedback.Feedback.Count, stored);
+        foreach (var outcome in feedback.Feedback.GroupBy(f => FeedbackText.Outcome(f.Outcome)))
+        {
+            services.Metrics.Feedback(id, outcome.Key, outcome.Count());
+        }
+
+        services.Metrics.FeedbackStored(id, stored);
         return TypedResults.Json(new FeedbackReceipt(feedback.Feedback.Count, stored), HostJsonContext.Default.FeedbackReceipt);
     }
 
@@ -42,5 +49,6 @@ internal static partial class FeedbackEndpoints
         CdsServiceCatalog Catalog,
         IFeedbackStore Store,
         IOptions<ServiceOptions> Options,
+        CdsHooksMetrics Metrics,
         ILogger<IFeedbackStore> Logger);
 }

@@ -2,6 +2,7 @@ using CdsHooks.Clinical.Invocation;
 using CdsHooks.Clinical.Services;
 using CdsHooks.Protocol.Json;
 using CdsHooks.Protocol.Responses;
+using CdsHooks.Service.Audit;
 using CdsHooks.Service.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -27,12 +28,15 @@ internal static partial class ServiceInvocationEndpoints
             throw new UnknownServiceException(id);
         }
 
+        var audit = InvocationFeature.Start(http, id);
         JsonRequestBody.EnsureJson(http.Request);
         using var parsed = await CdsRequestReader.ReadAsync(http.Request.Body, services.Options.Value.RequestLimits, http.RequestAborted);
+        audit.Read(parsed.Request);
         using var scope = services.Logger.BeginScope(new HookLogScope(id, parsed.Request.HookInstance));
-        var response = await services.Invoker.InvokeAsync(id, parsed.Request, http.RequestAborted);
-        LogAnswered(services.Logger, response.Cards.Count);
-        return TypedResults.Json(response, CdsJson.TypeInfo<CdsResponse>());
+        var result = await services.Invoker.InvokeDetailedAsync(id, parsed.Request, http.RequestAborted);
+        audit.Complete(result);
+        LogAnswered(services.Logger, result.Response.Cards.Count);
+        return TypedResults.Json(result.Response, CdsJson.TypeInfo<CdsResponse>());
     }
 
     [LoggerMessage(EventId = 1010, Level = LogLevel.Information, Message = "Answered with {CardCount} cards")]

@@ -1,63 +1,24 @@
 using System.Text.Json;
 using CdsHooks.Protocol.Feedback;
+using CdsHooks.Service.Storage;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Options;
 
 namespace CdsHooks.Service.Feedback;
 
 /// <summary>
 /// Feedback in a SQLite file: the default store, with no server to run. Each item is keyed by
-/// <see cref="FeedbackKey"/>, and <c>INSERT … ON CONFLICT DO NOTHING</c> makes a resend a no-op.
+/// <see cref="FeedbackKey"/>, and <c>INSERT … ON CONFLICT DO NOTHING</c> makes a resend a no-op. The schema is
+/// <see cref="SqliteMigrations"/>.
 /// </summary>
-internal sealed class SqliteFeedbackStore(IOptions<FeedbackOptions> options, IHostEnvironment environment, TimeProvider time) : IFeedbackStore
+internal sealed class SqliteFeedbackStore(SqliteDatabase database, IStoreMigrator migrator, TimeProvider time) : IFeedbackStore
 {
-    // A relative path is taken from the content root, so the file is in the same place however the host was started.
-    private readonly string _path = Path.GetFullPath(options.Value.SqlitePath, environment.ContentRootPath);
-    private readonly string _connectionString = ConnectionStringFor(Path.GetFullPath(options.Value.SqlitePath, environment.ContentRootPath));
-
-    private const string Schema = """
-        PRAGMA journal_mode = WAL;
-        CREATE TABLE IF NOT EXISTS feedback (
-            id TEXT PRIMARY KEY,
-            service_id TEXT NOT NULL,
-            card_uuid TEXT NOT NULL,
-            outcome TEXT NOT NULL,
-            accepted_suggestions TEXT NOT NULL,
-            override_reason TEXT NULL,
-            override_comment TEXT NULL,
-            outcome_timestamp TEXT NOT NULL,
-            received_at TEXT NOT NULL
-        );
-        CREATE INDEX IF NOT EXISTS feedback_card ON feedback (card_uuid);
-        """;
-
     private const string Insert = """
         INSERT INTO feedback (id, service_id, card_uuid, outcome, accepted_suggestions, override_reason, override_comment, outcome_timestamp, received_at)
         VALUES ($id, $service, $card, $outcome, $accepted, $reason, $comment, $timestamp, $received)
         ON CONFLICT (id) DO NOTHING;
         """;
 
-    private static string ConnectionStringFor(string path) => new SqliteConnectionStringBuilder
-    {
-        DataSource = path,
-        Mode = SqliteOpenMode.ReadWriteCreate,
-        Pooling = true,
-        DefaultTimeout = 5,
-    }.ToString();
-
-    public async Task InitializeAsync(CancellationToken cancellationToken)
-    {
-        string? folder = Path.GetDirectoryName(_path);
-        if (!string.IsNullOrEmpty(folder))
-        {
-            Directory.CreateDirectory(folder);
-        }
-
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = Schema;
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
+    public Task InitializeAsync(CancellationToken cancellationToken) => migrator.MigrateAsync(cancellationToken);
 
     public async Task<int> StoreAsync(string serviceId, IReadOnlyList<FeedbackItem> items, CancellationToken cancellationToken)
     {
@@ -115,10 +76,5 @@ internal sealed class SqliteFeedbackStore(IOptions<FeedbackOptions> options, IHo
         return found;
     }
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return connection;
-    }
+    private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => database.OpenAsync(cancellationToken);
 }

@@ -1,10 +1,17 @@
+using CdsHooks.Service.Audit;
 using CdsHooks.Service.Errors;
+using CdsHooks.Service.Security;
+using CdsHooks.Service.Storage;
+using CdsHooks.Service.Telemetry;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Options;
 
 namespace CdsHooks.Service.Hosting;
 
-/// <summary>The host's cross-cutting concerns: options, error responses, CORS, health checks and body limits.</summary>
+/// <summary>
+/// The host's cross-cutting concerns: options, error responses, CORS, health checks, body limits, storage, client
+/// authentication and rate limits, audit, telemetry and security headers.
+/// </summary>
 internal static class CdsHooksHostingExtensions
 {
     private const string CorsPolicy = "cds-clients";
@@ -26,11 +33,18 @@ internal static class CdsHooksHostingExtensions
         builder.Services.AddExceptionHandler<OperationOutcomeExceptionHandler>();
         builder.Services.AddCors();
         builder.Services.AddHealthChecks();
+        builder.Services.AddStorage(builder.Configuration);
+        builder.Services.AddCdsSecurity(builder.Configuration);
+        builder.Services.AddInvocationAudit(builder.Configuration);
+        builder.AddCdsHooksTelemetry();
         return builder;
     }
 
     public static WebApplication UseCdsHooksDefaults(this WebApplication app)
     {
+        // Outside the exception handler, so that it sees the final status of a failed invocation too.
+        app.UseInvocationRecording();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             // Client errors are logged once, by the handler, without a stack trace.
@@ -45,7 +59,10 @@ internal static class CdsHooksHostingExtensions
             policy = origins.Contains("*") ? policy.AllowAnyOrigin() : policy.WithOrigins(origins);
             policy.WithMethods("GET", "POST", "OPTIONS").WithHeaders("Content-Type", "Authorization", "Accept");
         });
-        app.MapHealthChecks("/health");
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.MapHealth();
         return app;
     }
 

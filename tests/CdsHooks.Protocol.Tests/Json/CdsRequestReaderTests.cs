@@ -40,6 +40,9 @@ public sealed class CdsRequestReaderTests
         { $$$"""{"hook":"patient-view","hookInstance":"h","fhirServer":"ftp://fhir.example.org","context":{{{Context}}}}""", CdsErrorCodes.InvalidFhirServer, "fhirServer" },
         { $$$"""{"hook":"patient-view","hookInstance":"h","fhirServer":"","context":{{{Context}}}}""", CdsErrorCodes.InvalidFhirServer, "fhirServer" },
         { $$$"""{"hook":"patient-view","hookInstance":"h","fhirServer":1,"context":{{{Context}}}}""", CdsErrorCodes.WrongJsonType, "fhirServer" },
+        { $$$"""{"hook":"patient-view","hookInstance":"h","fhirServer":"https://f.example.org/r4?tenant=1","context":{{{Context}}}}""", CdsErrorCodes.InvalidFhirServer, "fhirServer" },
+        { $$$"""{"hook":"patient-view","hookInstance":"h","fhirServer":"https://f.example.org/r4#top","context":{{{Context}}}}""", CdsErrorCodes.InvalidFhirServer, "fhirServer" },
+        { $$$"""{"hook":"patient-view","hookInstance":"h","fhirServer":"https://user:pw@f.example.org/r4","context":{{{Context}}}}""", CdsErrorCodes.InvalidFhirServer, "fhirServer" },
 
         // fhirAuthorization.
         { $$$"""{"hook":"patient-view","hookInstance":"h","fhirAuthorization":{{{Auth}}},"context":{{{Context}}}}""", CdsErrorCodes.FhirAuthorizationWithoutFhirServer, "fhirAuthorization" },

@@ -58,7 +58,7 @@ public sealed class FeedbackTests : IDisposable
         string card = Guid.NewGuid().ToString();
         await ReceiptAsync(await _app.PostJsonAsync(Path, $$"""{"feedback":[{"card":"{{card}}","outcome":"overridden","outcomeTimestamp":"2025-06-01T12:00:00Z"}]}"""));
 
-        using var restarted = new CdsHooksApp(new Dictionary<string, string?> { ["Feedback:SqlitePath"] = _app.DatabasePath });
+        using var restarted = new CdsHooksApp(new Dictionary<string, string?> { ["Storage:SqlitePath"] = _app.DatabasePath });
         var again = await ReceiptAsync(await restarted.PostJsonAsync(Path, $$"""{"feedback":[{"card":"{{card}}","outcome":"overridden","outcomeTimestamp":"2025-06-01T12:00:00Z"}]}"""));
 
         Assert.Equal((1, 0), again);

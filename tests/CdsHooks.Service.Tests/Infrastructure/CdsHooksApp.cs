@@ -27,7 +27,11 @@ public sealed class CdsHooksApp : WebApplicationFactory<Program>
         {
             ["Clinical:KnowledgeDirectory"] = RepoPaths.Knowledge,
             ["Clinical:ProfilesDirectory"] = RepoPaths.Profiles,
-            ["Feedback:SqlitePath"] = DatabasePath,
+            ["Storage:SqlitePath"] = DatabasePath,
+            // Tests that are not about authentication, rate limits or audit keys switch them off or fix them explicitly.
+            ["Authentication:Enabled"] = "false",
+            ["RateLimiting:Enabled"] = "false",
+            ["Audit:PatientHashKey"] = TestAuditKey,
             ["Demo:PatientsDirectory"] = RepoPaths.Patients,
             ["Fhir:Client:AttemptTimeout"] = "00:00:01",
             ["Fhir:Client:RetryBaseDelay"] = "00:00:00.010",
@@ -40,11 +44,17 @@ public sealed class CdsHooksApp : WebApplicationFactory<Program>
         UseKestrel(0);
     }
 
+    /// <summary>The audit trail's patient-id HMAC key in tests (base64 of 32 bytes).</summary>
+    public const string TestAuditKey = "dGVzdC1hdWRpdC1rZXktdGVzdC1hdWRpdC1rZXktMDE=";
+
     /// <summary>The service's clock.</summary>
     public FixedTimeProvider Clock { get; }
 
     /// <summary>Everything the service logged.</summary>
     public CapturedLogs Logs { get; } = new();
+
+    /// <summary>Further service registrations (e.g. a test certificate's trust), applied after the host's own.</summary>
+    public Action<IServiceCollection>? ExtraServices { get; init; }
 
     /// <summary>The SQLite feedback database of this instance.</summary>
     public string DatabasePath { get; }
@@ -77,6 +87,7 @@ public sealed class CdsHooksApp : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            ExtraServices?.Invoke(services);
         });
     }
 
