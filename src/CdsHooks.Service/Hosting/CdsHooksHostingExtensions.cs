@@ -14,8 +14,6 @@ namespace CdsHooks.Service.Hosting;
 /// </summary>
 internal static class CdsHooksHostingExtensions
 {
-    private const string CorsPolicy = "cds-clients";
-
     public static WebApplicationBuilder AddCdsHooksDefaults(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<ServiceOptions>()
@@ -51,12 +49,12 @@ internal static class CdsHooksHostingExtensions
             SuppressDiagnosticsCallback = context => context.Exception is not null && context.ExceptionHandledBy == ExceptionHandledType.ExceptionHandlerService,
         });
         app.UseStatusCodePages(WriteStatusOutcomeAsync);
-        var origins = app.Services.GetRequiredService<IOptions<ServiceOptions>>().Value.CorsOrigins;
+        var service = app.Services.GetRequiredService<IOptions<ServiceOptions>>().Value;
         app.UsePrivateNetworkAccessPreflight();
         app.UseCors(policy =>
         {
             // The CDS Hooks sandbox and browser-based EHRs call from another origin; preflight needs no credentials.
-            policy = origins.Contains("*") ? policy.AllowAnyOrigin() : policy.WithOrigins(origins);
+            policy = service.AllowsAnyOrigin ? policy.AllowAnyOrigin() : policy.WithOrigins(service.CorsOrigins);
             policy.WithMethods("GET", "POST", "OPTIONS").WithHeaders("Content-Type", "Authorization", "Accept");
         });
         app.UseAuthentication();

@@ -27,9 +27,15 @@ public sealed class ServiceOptions
     [Range(16, 256)]
     public int MaxJsonDepth { get; set; } = CdsRequestReaderOptions.DefaultMaxDepth;
 
-    /// <summary>Origins allowed by CORS; <c>*</c> (the default) allows any, as the public CDS Hooks sandbox needs.</summary>
-    [MinLength(1)]
-    public string[] CorsOrigins { get; set; } = ["*"];
+    /// <summary>
+    /// Origins allowed by CORS. Empty (the default) or <c>*</c> allows any, as the public CDS Hooks sandbox needs. The
+    /// default is empty rather than <c>["*"]</c> because the configuration binder appends configured items to an array's
+    /// initial items, which would keep <c>*</c> in every list a site sets.
+    /// </summary>
+    public string[] CorsOrigins { get; set; } = [];
+
+    /// <summary>Whether any origin is allowed.</summary>
+    public bool AllowsAnyOrigin => CorsOrigins.Length == 0 || CorsOrigins.Contains("*");
 
     /// <summary>The reader limits for service calls.</summary>
     public CdsRequestReaderOptions RequestLimits => new() { MaxBytes = MaxRequestBodyBytes, MaxDepth = MaxJsonDepth };

@@ -64,7 +64,7 @@ public sealed class DiscoveryTests(DiscoveryTests.Host host) : IClassFixture<Dis
     }
 
     [Fact]
-    public async Task Options_PreflightForAServiceCall_IsAnsweredWithoutAuthentication()
+    public async Task Options_PreflightForAServiceCall_IsAnsweredWithTheCorsHeaders()
     {
         using var client = host.App.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Options, "/cds-services/refractory-patient-view");
@@ -80,6 +80,25 @@ public sealed class DiscoveryTests(DiscoveryTests.Host host) : IClassFixture<Dis
         string allowedHeaders = response.Headers.GetValues("Access-Control-Allow-Headers").Single();
         Assert.Contains("Authorization", allowedHeaders, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("Content-Type", allowedHeaders, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Get_Discovery_WithOriginsConfigured_AllowsOnlyThose()
+    {
+        using var app = new CdsHooksApp(new Dictionary<string, string?> { ["CdsHooks:CorsOrigins:0"] = "https://ehr.example.org" });
+        using var client = app.CreateClient();
+
+        async Task<string?> AllowedOriginFor(string origin)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/cds-services");
+            request.Headers.Add("Origin", origin);
+            var response = await client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return response.Headers.TryGetValues("Access-Control-Allow-Origin", out var values) ? values.Single() : null;
+        }
+
+        Assert.Equal("https://ehr.example.org", await AllowedOriginFor("https://ehr.example.org"));
+        Assert.Null(await AllowedOriginFor("https://elsewhere.example.com"));
     }
 
     [Fact]
