@@ -44,6 +44,17 @@ internal static class PrefetchGaps
         return new DataGap(key.Key, key.ResourceType, reason, Partial: result.Resources.Count > 0);
     }
 
+    // A key can miss data for more than one reason (an unreadable entry and a failed page); each one is kept.
+    public static DataGap? Combine(DataGap? first, DataGap? second, bool someRead)
+    {
+        if (first is null || second is null)
+        {
+            return first ?? second;
+        }
+
+        return first with { Reason = $"{first.Reason}; {second.Reason}", Partial = someRead };
+    }
+
     public static DataGap Foreign(PrefetchKey key, int count, bool keptSome) => new(
         key.Key,
         key.ResourceType,

@@ -24,4 +24,10 @@ public sealed class PrefetchOptions
     /// <see cref="PrefetchFailureMode.Fail"/> (the default) answers 412, as CDS Hooks requires.
     /// </summary>
     public PrefetchFailureMode FailureMode { get; set; } = PrefetchFailureMode.Fail;
+
+    /// <summary>
+    /// Whether a <c>fhirServer</c> on plain http is queried when it is not on loopback. Off by default: CDS Hooks requires
+    /// https with production data, and the access token travels with every query.
+    /// </summary>
+    public bool AllowHttpFhirServer { get; set; }
 }

@@ -1,3 +1,5 @@
+using CdsHooks.Protocol.Errors;
+using System.Globalization;
 using System.Diagnostics;
 using System.Text.Json;
 using CdsHooks.Clinical.Conformance;
@@ -42,13 +44,22 @@ public sealed partial class PrefetchResolver(
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
         var settings = options.Value;
+        RequireSecureFhirServer(request.FhirServer, settings);
         var templateTokens = PrefetchTokenContext.From(context, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
         using var deadline = new CancellationTokenSource(settings.Deadline, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         var target = request.FhirServer is null ? null : new Lazy<Task<FhirServerTarget>>(() => TargetAsync(request, linked.Token));
         var work = new KeyWork(request, templateTokens, settings.Deadline, target, linked.Token, deadline.Token);
 
-        var outcomes = await Task.WhenAll(service.Prefetch.Select(key => ResolveKeyAsync(key, work))).ConfigureAwait(false);
+        // Keys to query are started first: reading a large prefetched Bundle is synchronous work that would otherwise
+        // spend the deadline before a later key's query was even sent.
+        var tasks = new Task<PrefetchKeyOutcome>[service.Prefetch.Count];
+        foreach (int index in Enumerable.Range(0, tasks.Length).OrderBy(i => IsPrefetched(service.Prefetch[i], request) ? 1 : 0))
+        {
+            tasks[index] = ResolveKeyAsync(service.Prefetch[index], work);
+        }
+
+        var outcomes = await Task.WhenAll(tasks).ConfigureAwait(false);
         if (logger.IsEnabled(LogLevel.Information))
         {
             int prefetched = outcomes.Count(o => o.Source == PrefetchSource.Prefetched);
@@ -59,7 +70,15 @@ public sealed partial class PrefetchResolver(
 
         cancellationToken.ThrowIfCancellationRequested();
 
+        // CDS Hooks: a service that can access neither the prefetch nor the FHIR server answers 412. That is the case
+        // when a key had no fhirServer to ask, or when the FHIR server refused every query the service made.
         var unobtainable = outcomes.Where(o => o.Source == PrefetchSource.Unobtainable).ToList();
+        var queried = outcomes.Where(o => o.Source is PrefetchSource.FhirServer or PrefetchSource.Unavailable or PrefetchSource.AccessDenied).ToList();
+        if (queried.Count > 0 && queried.All(o => o.Source == PrefetchSource.AccessDenied))
+        {
+            unobtainable.AddRange(queried);
+        }
+
         if (unobtainable.Count > 0 && settings.FailureMode == PrefetchFailureMode.Fail)
         {
             throw new PrefetchUnavailableException(unobtainable);
@@ -116,7 +135,7 @@ public sealed partial class PrefetchResolver(
             return new PrefetchKeyOutcome(key, PrefetchSource.FhirServer, result.Resources, PrefetchGaps.FromSearch(key, result));
         }).ConfigureAwait(false);
         var resources = page.Resources.Concat(rest.Resources).ToList();
-        return new PrefetchKeyOutcome(key, PrefetchSource.Prefetched, resources, page.Gap ?? (rest.Gap is null ? null : rest.Gap with { Partial = true }));
+        return new PrefetchKeyOutcome(key, PrefetchSource.Prefetched, resources, PrefetchGaps.Combine(page.Gap, rest.Gap, someRead: resources.Count > 0));
     }
 
     private Task<PrefetchKeyOutcome> QueryAsync(PrefetchKey key, KeyWork work)
@@ -161,14 +180,33 @@ public sealed partial class PrefetchResolver(
         catch (FhirRequestException ex)
         {
             LogFetchFailed(logger, key.Key, ex.Code, ex.StatusCode);
-            return new PrefetchKeyOutcome(key, PrefetchSource.Unavailable, [], new DataGap(key.Key, key.ResourceType, PrefetchGaps.Describe(ex)));
+            var source = ex.StatusCode is 401 or 403 ? PrefetchSource.AccessDenied : PrefetchSource.Unavailable;
+            return new PrefetchKeyOutcome(key, source, [], new DataGap(key.Key, key.ResourceType, PrefetchGaps.Describe(ex)));
         }
         catch (OperationCanceledException) when (work.DeadlineToken.IsCancellationRequested)
         {
             LogDeadline(logger, key.Key, work.Deadline.TotalMilliseconds);
-            string reason = $"the FHIR server did not answer within the {work.Deadline.TotalSeconds:0.###} s deadline";
+            string reason = string.Create(CultureInfo.InvariantCulture, $"the FHIR server did not answer within the {work.Deadline.TotalSeconds:0.###} s deadline");
             return new PrefetchKeyOutcome(key, PrefetchSource.Unavailable, [], new DataGap(key.Key, key.ResourceType, reason));
         }
+    }
+
+    private static bool IsPrefetched(PrefetchKey key, CdsRequest request) =>
+        request.Prefetch is { } prefetch && prefetch.TryGetValue(key.Key, out var value) && !PrefetchedDataReader.IsOperationOutcome(value);
+
+    // CDS Hooks: fhirServer SHALL use https with production data. Plain http is accepted on loopback (a local demo or
+    // test server) or where a site allows it explicitly, since the access token travels with every query.
+    private static void RequireSecureFhirServer(Uri? fhirServer, PrefetchOptions settings)
+    {
+        if (fhirServer is null || fhirServer.Scheme == Uri.UriSchemeHttps || fhirServer.IsLoopback || settings.AllowHttpFhirServer)
+        {
+            return;
+        }
+
+        throw new InvalidCdsRequestException(
+            CdsErrorCodes.InvalidFhirServer,
+            "'fhirServer' must use https: the service sends the access token with every query. Plain http is accepted only on loopback, or where Prefetch:AllowHttpFhirServer is set.",
+            "fhirServer");
     }
 
     private static ResolvedPrefetch Assemble(PrefetchKeyOutcome[] outcomes, string patientId, IncomingDataCheck conformance)
@@ -197,7 +235,7 @@ public sealed partial class PrefetchResolver(
             }
 
             bool keptSome = foreign < outcome.Resources.Count;
-            keys.Add(foreign == 0 ? outcome : outcome with { Gap = outcome.Gap ?? PrefetchGaps.Foreign(outcome.Key, foreign, keptSome) });
+            keys.Add(foreign == 0 ? outcome : outcome with { Gap = PrefetchGaps.Combine(outcome.Gap, PrefetchGaps.Foreign(outcome.Key, foreign, keptSome), keptSome) });
         }
 
         // Resources that fail their profile are set aside here, where prefetched and fetched data meet (Conformance:IncomingData).

@@ -17,4 +17,7 @@ public enum PrefetchSource
 
     /// <summary>The key was absent and there was no <c>fhirServer</c> to ask.</summary>
     Unobtainable,
+
+    /// <summary>The FHIR server refused the service's query (401 or 403): the token gives no access to this data.</summary>
+    AccessDenied,
 }

@@ -17,11 +17,19 @@ public sealed class PrefetchUnavailableException : Exception
     /// <summary>The keys that could not be had.</summary>
     public IReadOnlyList<PrefetchKeyOutcome> Keys { get; }
 
+    /// <summary>What is wrong with one key and what the client can do, for one OperationOutcome issue.</summary>
+    /// <param name="key">A key that could not be had.</param>
+    /// <returns>The diagnostics text; it names the template, never a resolved query.</returns>
+    public static string Describe(PrefetchKeyOutcome key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return $"Prefetch key '{key.Key.Key}' ({key.Key.Template}) could not be had: {key.Gap?.Reason}. "
+            + "Send it in 'prefetch', or send 'fhirServer' (and 'fhirAuthorization') so the service can query it.";
+    }
+
     private static string Describe(IReadOnlyList<PrefetchKeyOutcome> keys)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        return "Required data could be had neither from prefetch nor from a FHIR server: "
-            + string.Join("; ", keys.Select(k => $"prefetch key '{k.Key.Key}' ({k.Key.Template}): {k.Gap?.Reason}"))
-            + ". Send these keys in 'prefetch', or send 'fhirServer' (and 'fhirAuthorization') so the service can query them.";
+        return "Required data could be had neither from prefetch nor from a FHIR server. " + string.Join(" ", keys.Select(Describe));
     }
 }

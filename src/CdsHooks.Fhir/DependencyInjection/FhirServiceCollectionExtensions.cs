@@ -29,7 +29,9 @@ public static class FhirServiceCollectionExtensions
         services.TryAddSingleton<FhirRequestPipeline>();
 
         // The resilience pipeline owns timeouts per attempt; HttpClient's own 100 s default would cut across it.
+        // The factory's own request logging writes the URL, and a FHIR query names the patient; FhirRestLog logs safe fields.
         services.AddHttpClient<FhirRestClient>(client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers()
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
             {
                 // A redirect could lead away from fhirServer; the client only follows links it has checked.

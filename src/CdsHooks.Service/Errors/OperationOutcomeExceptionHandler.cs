@@ -3,6 +3,8 @@ using CdsHooks.Clinical.Readiness;
 using CdsHooks.Clinical.Services;
 using CdsHooks.Fhir.Model;
 using CdsHooks.Protocol.Errors;
+using CdsHooks.Service.Audit;
+using CdsHooks.Service.Hosting;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace CdsHooks.Service.Errors;
@@ -15,9 +17,13 @@ internal sealed partial class OperationOutcomeExceptionHandler(ILogger<Operation
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (httpContext.RequestAborted.IsCancellationRequested && exception is OperationCanceledException)
+        // The endpoint's logging scope has ended by now; a failed hook call is logged under its identity all the same.
+        using var scope = httpContext.Features.Get<InvocationFeature>() is { HookInstance: { } hookInstance } call
+            ? logger.BeginScope(new HookLogScope(call.ServiceId, hookInstance))
+            : null;
+        if (httpContext.RequestAborted.IsCancellationRequested)
         {
-            // The caller went away; there is nobody to answer.
+            // The caller went away (a cancelled read, a reset connection): there is nobody to answer, and no fault here.
             LogAborted(logger);
             return true;
         }
@@ -44,10 +50,7 @@ internal sealed partial class OperationOutcomeExceptionHandler(ILogger<Operation
         UnknownServiceException unknown => (StatusCodes.Status404NotFound, [OperationOutcomeResponse.Issue("not-found", unknown.Message)]),
         PrefetchUnavailableException unavailable => (
             StatusCodes.Status412PreconditionFailed,
-            unavailable.Keys.Select(k => OperationOutcomeResponse.Issue(
-                "processing",
-                $"Prefetch key '{k.Key.Key}' ({k.Key.Template}) could not be had: {k.Gap?.Reason}. Send it in 'prefetch', or send 'fhirServer' so the service can query it.",
-                expression: $"prefetch.{k.Key.Key}")).ToList()),
+            unavailable.Keys.Select(k => OperationOutcomeResponse.Issue("processing", PrefetchUnavailableException.Describe(k), expression: $"prefetch.{k.Key.Key}")).ToList()),
         InvalidReadinessRequestException readiness => (StatusCodes.Status400BadRequest, [OperationOutcomeResponse.Issue("invalid", readiness.Message, readiness.Code)]),
         UnsupportedMediaTypeException media => (StatusCodes.Status415UnsupportedMediaType, [OperationOutcomeResponse.Issue("not-supported", media.Message)]),
         BadHttpRequestException bad => (bad.StatusCode, [OperationOutcomeResponse.Issue("structure", BadRequestMessage(bad.StatusCode))]),

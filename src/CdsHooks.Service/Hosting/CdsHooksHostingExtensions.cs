@@ -23,8 +23,8 @@ internal static class CdsHooksHostingExtensions
 
         // The readers enforce the configured body limits themselves, with a clear OperationOutcome; Kestrel's own
         // limit sits just above the largest of them as a backstop.
-        long largest = builder.Configuration.GetSection(ServiceOptions.SectionName).Get<ServiceOptions>()?.MaxRequestBodyBytes
-            ?? new ServiceOptions().MaxRequestBodyBytes;
+        var limits = builder.Configuration.GetSection(ServiceOptions.SectionName).Get<ServiceOptions>() ?? new ServiceOptions();
+        long largest = Math.Max(limits.MaxRequestBodyBytes, limits.MaxFeedbackBodyBytes);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = largest + (1024 * 1024));
 
         builder.Services.AddProblemDetails();

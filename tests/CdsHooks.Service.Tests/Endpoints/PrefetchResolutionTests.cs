@@ -40,7 +40,7 @@ public sealed class PrefetchResolutionTests : IAsyncLifetime
         var body = await HttpAssert.CdsResponseAsync(await _app.PostJsonAsync(Service, request.ToJson()));
 
         Assert.Contains("crohns.refractory-status", HttpAssert.Rules(body));
-        Assert.DoesNotContain(RefractoryEngineRule, HttpAssert.Rules(body));
+        Assert.DoesNotContain(DataUnavailableRule, HttpAssert.Rules(body));
         Assert.Empty(_fhir.Requests);
     }
 
@@ -55,7 +55,7 @@ public sealed class PrefetchResolutionTests : IAsyncLifetime
         var body = await HttpAssert.CdsResponseAsync(await _app.PostJsonAsync(Service, request.ToJson()));
 
         Assert.Empty(_fhir.Requests);
-        Assert.DoesNotContain(RefractoryEngineRule, HttpAssert.Rules(body));
+        Assert.DoesNotContain(DataUnavailableRule, HttpAssert.Rules(body));
         Assert.Contains("crohns.refractory-status", HttpAssert.Rules(body));
     }
 
@@ -153,6 +153,12 @@ public sealed class PrefetchResolutionTests : IAsyncLifetime
             .WithFullPrefetch(Seed, "observations")
             .WithFhirServer(_fhir.BaseUrl, Token);
 
+        using (var client = app.CreateClient())
+        {
+            // Start the host before the clock runs: the bound is about the deadline, not a cold start.
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/health", UriKind.Relative))).StatusCode);
+        }
+
         var watch = Stopwatch.StartNew();
         var body = await HttpAssert.CdsResponseAsync(await app.PostJsonAsync(Service, request.ToJson()));
         watch.Stop();
@@ -163,12 +169,10 @@ public sealed class PrefetchResolutionTests : IAsyncLifetime
         Assert.Contains("crohns.refractory-status", HttpAssert.Rules(body));
     }
 
-    [Theory]
-    [InlineData(StatusCodes.Status401Unauthorized)]
-    [InlineData(StatusCodes.Status500InternalServerError)]
-    public async Task Post_FhirServerFailsForConditions_DegradesWithOneCardSayingWhatIsMissing(int status)
+    [Fact]
+    public async Task Post_FhirServerFailsForConditions_DegradesWithOneCardSayingWhatIsMissing()
     {
-        _fhir.Fail("Condition", status);
+        _fhir.Fail("Condition", StatusCodes.Status500InternalServerError);
         var request = CdsRequestBuilder.For("patient-view", Seed.PatientId)
             .WithFullPrefetch(Seed, "conditions")
             .WithFhirServer(_fhir.BaseUrl, Token);
@@ -176,12 +180,76 @@ public sealed class PrefetchResolutionTests : IAsyncLifetime
         var body = await HttpAssert.CdsResponseAsync(await _app.PostJsonAsync(Service, request.ToJson()));
 
         var card = Assert.Single(body.GetProperty("cards").EnumerateArray());
-        Assert.Equal(RefractoryEngineRule, HttpAssert.Rules(body)[0]);
+        Assert.Equal(DataUnavailableRule, HttpAssert.Rules(body)[0]);
         Assert.Equal("info", card.GetProperty("indicator").GetString());
         Assert.StartsWith("Refractory-disease checks could not run", card.GetProperty("summary").GetString(), StringComparison.Ordinal);
-        Assert.Contains($"the FHIR server answered HTTP {status}", card.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        int expectedAttempts = status == StatusCodes.Status500InternalServerError ? 3 : 1; // 5xx is retried twice, 401 never
-        Assert.Equal(expectedAttempts, _fhir.RequestsFor("Condition").Count);
+        Assert.Contains("the FHIR server answered HTTP 500", card.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(3, _fhir.RequestsFor("Condition").Count); // a 5xx is retried twice
+    }
+
+    [Theory]
+    [InlineData(StatusCodes.Status401Unauthorized)]
+    [InlineData(StatusCodes.Status403Forbidden)]
+    public async Task Post_FhirServerRefusesEveryQuery_Answers412NamingTheKeys(int status)
+    {
+        _fhir.Fail("Condition", status);
+        var request = CdsRequestBuilder.For("patient-view", Seed.PatientId)
+            .WithFullPrefetch(Seed, "conditions")
+            .WithFhirServer(_fhir.BaseUrl, Token);
+
+        var issue = await HttpAssert.OperationOutcomeAsync(await _app.PostJsonAsync(Service, request.ToJson()), HttpStatusCode.PreconditionFailed);
+
+        Assert.Equal("prefetch.conditions", HttpAssert.Expression(issue));
+        Assert.Contains($"the FHIR server answered HTTP {status}", issue.GetProperty("diagnostics").GetString(), StringComparison.Ordinal);
+        Assert.Single(_fhir.RequestsFor("Condition")); // refusals are not retried
+    }
+
+    [Fact]
+    public async Task Post_FhirServerRefusesOneQueryOfSeveral_DegradesWithTheGapNamed()
+    {
+        _fhir.Fail("Procedure", StatusCodes.Status403Forbidden);
+        var request = CdsRequestBuilder.For("patient-view", Seed.PatientId).WithFhirServer(_fhir.BaseUrl, Token);
+
+        var body = await HttpAssert.CdsResponseAsync(await _app.PostJsonAsync(Service, request.ToJson()));
+
+        Assert.Contains("crohns.refractory-status", HttpAssert.Rules(body));
+        Assert.Contains("Procedure (prefetch key 'procedures'): the FHIR server answered HTTP 403", HttpAssert.Card(body, DataUnavailableRule).GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_OperationOutcomePrefetchWithoutFhirServer_Answers412()
+    {
+        var request = CdsRequestBuilder.For("patient-view", Seed.PatientId)
+            .WithFullPrefetch(Seed, "observations")
+            .WithPrefetch("observations", JsonNode.Parse("""{"resourceType":"OperationOutcome","issue":[{"severity":"error","code":"timeout"}]}"""));
+
+        var issue = await HttpAssert.OperationOutcomeAsync(await _app.PostJsonAsync(Service, request.ToJson()), HttpStatusCode.PreconditionFailed);
+
+        Assert.Equal("prefetch.observations", HttpAssert.Expression(issue));
+        Assert.Contains("the EHR's prefetch held an OperationOutcome for it", issue.GetProperty("diagnostics").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_MissingKeyWithFailureModeOmit_EvaluatesWithoutItAndSaysSo()
+    {
+        await using var app = new CdsHooksApp(new Dictionary<string, string?> { ["Prefetch:FailureMode"] = "Omit" }, Seed.EvaluationTime);
+        var request = CdsRequestBuilder.For("patient-view", Seed.PatientId).WithFullPrefetch(Seed, "procedures");
+
+        var body = await HttpAssert.CdsResponseAsync(await app.PostJsonAsync(Service, request.ToJson()));
+
+        Assert.Contains("crohns.refractory-status", HttpAssert.Rules(body));
+        Assert.Contains("it was not prefetched, and the request has no fhirServer to query", HttpAssert.Card(body, DataUnavailableRule).GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_PlainHttpFhirServerOffLoopback_Answers400()
+    {
+        var request = CdsRequestBuilder.For("patient-view", Seed.PatientId).WithFhirServer(new Uri("http://ehr.example.org/fhir/"), Token);
+
+        var issue = await HttpAssert.OperationOutcomeAsync(await _app.PostJsonAsync(Service, request.ToJson()), HttpStatusCode.BadRequest);
+
+        Assert.Equal("CDS-REQ-006", HttpAssert.ErrorCode(issue));
+        Assert.Equal("fhirServer", HttpAssert.Expression(issue));
     }
 
     [Fact]
@@ -255,7 +323,7 @@ public sealed class PrefetchResolutionTests : IAsyncLifetime
         var body = await HttpAssert.CdsResponseAsync(await _app.PostJsonAsync(Service, request.ToJson()));
 
         Assert.Equal(await FullPrefetchRulesAsync(), HttpAssert.Rules(body));
-        Assert.DoesNotContain(RefractoryEngineRule, HttpAssert.Rules(body));
+        Assert.DoesNotContain(DataUnavailableRule, HttpAssert.Rules(body));
     }
 
     [Fact]
@@ -271,9 +339,9 @@ public sealed class PrefetchResolutionTests : IAsyncLifetime
         Assert.DoesNotContain(Seed.PatientId, _app.Logs.Text, StringComparison.Ordinal);
     }
 
-    private const string RefractoryEngineRule = "engine.data-unavailable";
+    private const string DataUnavailableRule = CdsHooks.Clinical.Invocation.RefractoryEngine.DataUnavailableRule;
 
-    private static JsonElement DataUnavailableCard(JsonElement body) => HttpAssert.Card(body, RefractoryEngineRule);
+    private static JsonElement DataUnavailableCard(JsonElement body) => HttpAssert.Card(body, DataUnavailableRule);
 
     private async Task<IReadOnlyList<string>> FullPrefetchRulesAsync()
     {

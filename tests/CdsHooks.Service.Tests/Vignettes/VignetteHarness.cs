@@ -31,11 +31,15 @@ public static class VignetteHarness
     public static Task<VignetteResult> OrderSelectAsync(string patientId, int? draftIndex = null) => RunAsync(patientId, "order-select", draftIndex);
 
     // An order hook always concerns some order; a vignette without one is asked about an everyday drug (paracetamol).
-    private static JsonElement UnrelatedDraftOrder(string patientId) => JsonDocument.Parse($$$"""
-        {"resourceType":"MedicationRequest","id":"draft-paracetamol","status":"draft","intent":"proposal",
-         "medicationCodeableConcept":{"coding":[{"system":"http://www.nlm.nih.gov/research/umls/rxnorm","code":"161","display":"acetaminophen"}]},
-         "subject":{"reference":"Patient/{{{patientId}}}"}}
-        """).RootElement.Clone();
+    private static JsonElement UnrelatedDraftOrder(string patientId)
+    {
+        using var document = JsonDocument.Parse($$$"""
+            {"resourceType":"MedicationRequest","id":"draft-paracetamol","status":"draft","intent":"proposal",
+             "medicationCodeableConcept":{"coding":[{"system":"http://www.nlm.nih.gov/research/umls/rxnorm","code":"161","display":"acetaminophen"}]},
+             "subject":{"reference":"Patient/{{{patientId}}}"}}
+            """);
+        return document.RootElement.Clone();
+    }
 
     private static async Task<VignetteResult> RunAsync(string patientId, string hook, int? draftIndex)
     {
