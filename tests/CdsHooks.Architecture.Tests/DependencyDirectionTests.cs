@@ -3,8 +3,8 @@ using System.Reflection;
 namespace CdsHooks.Architecture.Tests;
 
 /// <summary>
-/// Arrows only point down: Service → Clinical → (Protocol, Fhir); Protocol and Fhir are leaves; only the Service
-/// references ASP.NET Core. Read from the compiled assemblies' references, so a stray project or package reference
+/// Arrows only point down: Service and Cli → Clinical → (Protocol, Fhir); Protocol and Fhir are leaves; only the
+/// Service references ASP.NET Core, and nothing references the Service or the Cli. Read from the compiled assemblies' references, so a stray project or package reference
 /// fails here rather than in a review.
 /// </summary>
 public class DependencyDirectionTests
@@ -15,6 +15,7 @@ public class DependencyDirectionTests
         { "CdsHooks.Fhir", [] },
         { "CdsHooks.Clinical", ["CdsHooks.Protocol", "CdsHooks.Fhir"] },
         { "CdsHooks.Service", ["CdsHooks.Protocol", "CdsHooks.Fhir", "CdsHooks.Clinical"] },
+        { "cdshooks", ["CdsHooks.Protocol", "CdsHooks.Fhir", "CdsHooks.Clinical"] },
     };
 
     [Theory]
@@ -30,6 +31,7 @@ public class DependencyDirectionTests
     [InlineData("CdsHooks.Protocol")]
     [InlineData("CdsHooks.Fhir")]
     [InlineData("CdsHooks.Clinical")]
+    [InlineData("cdshooks")]
     public void LibraryProject_DoesNotReferenceAspNetCore(string assembly)
     {
         var aspNet = Load(assembly).GetReferencedAssemblies()
