@@ -6,11 +6,12 @@ namespace CdsHooks.Clinical.Prefetch;
 
 /// <summary>
 /// Decides from a prefetched resource's JSON, before it is read into the model, whether any pack could use it. Every
-/// criterion names a value set, so a Condition, Procedure, Observation or medication record none of whose codes is
-/// known to the terminology can never match one: it is left unread. A patient's record is mostly vital signs and
+/// criterion names a value set, so a Condition, Procedure, Observation or medication record that is coded, but with
+/// no code the terminology knows, can never match one: it is left unread. A patient's record is mostly vital signs and
 /// routine labs, and reading them was most of the cost of a call. Anything the check cannot judge from codes is read:
-/// other resource types, medications given by reference, observations linked to a therapy (outcome signals),
-/// concepts of an unexpected shape (so the reader reports them), and all text when text matching is on.
+/// a concept with no coding at all (text only, or absent: the conformance check sets it aside, so the criteria it
+/// could feed become unknown rather than false), other resource types, medications given by reference, observations
+/// linked to a therapy (outcome signals), and concepts of an unexpected shape (so the reader reports them).
 /// </summary>
 public sealed class ResourceRelevance(KnowledgeBase knowledge)
 {
@@ -30,25 +31,31 @@ public sealed class ResourceRelevance(KnowledgeBase knowledge)
         if (type.ValueEquals("Observation"u8))
         {
             return Has(resource, "focus") || Has(resource, "partOf") || Has(resource, "derivedFrom")
-                || Coded(resource, "code") || Coded(resource, "valueCodeableConcept") || ComponentsCoded(resource);
+                || MayMatch(resource, "code") || Known(resource, "valueCodeableConcept") || ComponentsKnown(resource);
         }
 
         if (type.ValueEquals("Condition"u8) || type.ValueEquals("Procedure"u8))
         {
-            return Coded(resource, "code");
+            return MayMatch(resource, "code");
         }
 
         if (type.ValueEquals("MedicationStatement"u8) || type.ValueEquals("MedicationRequest"u8))
         {
-            return Has(resource, "medicationReference") || Coded(resource, "medicationCodeableConcept");
+            return Has(resource, "medicationReference") || MayMatch(resource, "medicationCodeableConcept");
         }
 
         return true;
     }
 
+    // The resource's main concept: unread only when it has codings and none is known.
+    private bool MayMatch(JsonElement owner, string name) =>
+        !owner.TryGetProperty(name, out var concept) || concept.ValueKind != JsonValueKind.Object
+        || !concept.TryGetProperty("coding", out var codings) || codings.ValueKind != JsonValueKind.Array
+        || codings.GetArrayLength() == 0 || Known(owner, name);
+
     private static bool Has(JsonElement resource, string name) => resource.TryGetProperty(name, out _);
 
-    private bool ComponentsCoded(JsonElement resource)
+    private bool ComponentsKnown(JsonElement resource)
     {
         if (!resource.TryGetProperty("component", out var components))
         {
@@ -62,7 +69,7 @@ public sealed class ResourceRelevance(KnowledgeBase knowledge)
 
         foreach (var component in components.EnumerateArray())
         {
-            if (component.ValueKind != JsonValueKind.Object || Coded(component, "code") || Coded(component, "valueCodeableConcept"))
+            if (component.ValueKind != JsonValueKind.Object || Known(component, "code") || Known(component, "valueCodeableConcept"))
             {
                 return true;
             }
@@ -72,7 +79,7 @@ public sealed class ResourceRelevance(KnowledgeBase knowledge)
     }
 
     // A concept matters when one of its codings is known; a concept of the wrong shape is read, so the reader reports it.
-    private bool Coded(JsonElement owner, string name)
+    private bool Known(JsonElement owner, string name)
     {
         if (!owner.TryGetProperty(name, out var concept))
         {

@@ -15,8 +15,12 @@ public class ResourceRelevanceTests
         { """{"resourceType":"Condition","code":{"coding":[{"system":"http://snomed.info/sct","code":"34000006"}]}}""", true },
         { """{"resourceType":"Condition","code":{"coding":[{"system":"http://hl7.org/fhir/sid/icd-10-cm","code":"K50.012"}]}}""", true },
         { """{"resourceType":"Condition","code":{"coding":[{"system":"http://hl7.org/fhir/sid/icd-10-cm","code":"Z23"}]}}""", false },
-        { """{"resourceType":"Condition","code":{"text":"Crohn's disease"}}""", false },
-        { """{"resourceType":"Condition"}""", false },
+        { """{"resourceType":"Condition","code":{"coding":[{"system":"http://hl7.org/fhir/sid/icd-10-cm","code":"Z23"}],"text":"Crohn's disease"}}""", false },
+        // Uncoded (text only, or no code at all) is read: the conformance check sets it aside, so criteria it could
+        // feed are unknown rather than false.
+        { """{"resourceType":"Condition","code":{"text":"Crohn's disease"}}""", true },
+        { """{"resourceType":"Condition"}""", true },
+        { """{"resourceType":"MedicationStatement","medicationCodeableConcept":{"text":"Stelara"}}""", true },
         { """{"resourceType":"Procedure","code":{"coding":[{"system":"http://snomed.info/sct","code":"0000000"}]}}""", false },
         // Medication records matter by the drug, or always when the drug is a reference the model must resolve.
         { """{"resourceType":"MedicationStatement","medicationCodeableConcept":{"coding":[{"system":"http://www.nlm.nih.gov/research/umls/rxnorm","code":"191831"}]}}""", true },

@@ -327,6 +327,24 @@ public sealed class PrefetchResolutionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Post_DrugRecordedAsTextOnly_MakesTheStatusInsufficientData_NotNotRefractory()
+    {
+        var statements = SeedPrefetch.Resources(Seed).Where(r => SeedPrefetch.Type(r) == "MedicationStatement").ToList();
+        var ustekinumab = statements.Single(r => r["id"]!.GetValue<string>() == "crohns-v1-ms-ust");
+        ustekinumab["medicationCodeableConcept"] = new JsonObject { ["text"] = "Stelara 90 mg" };
+        var request = CdsRequestBuilder.For("patient-view", Seed.PatientId)
+            .WithFullPrefetch(Seed, "medicationStatements")
+            .WithPrefetch("medicationStatements", SeedPrefetch.SearchSet(statements));
+
+        var body = await HttpAssert.CdsResponseAsync(await _app.PostJsonAsync(Service, request.ToJson()));
+
+        // Only one coded mechanism failed; the uncoded course could be a second one, so the answer is "we cannot tell".
+        var record = HttpAssert.Card(body, "crohns.refractory-status").GetProperty("extension").GetProperty("org.refractorycds.assessment");
+        Assert.Equal("insufficient-data", record.GetProperty("status").GetString());
+        Assert.Contains(record.GetProperty("missing").EnumerateArray(), m => m.GetString()!.Contains("MedicationStatement/crohns-v1-ms-ust", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Post_FhirFallback_LogsNeitherTheTokenNorThePatientId()
     {
         var request = CdsRequestBuilder.For("patient-view", Seed.PatientId).WithFhirServer(_fhir.BaseUrl, Token);
