@@ -50,5 +50,5 @@ internal static partial class FeedbackEndpoints
         IFeedbackStore Store,
         IOptions<ServiceOptions> Options,
         CdsHooksMetrics Metrics,
-        ILogger<IFeedbackStore> Logger);
+        ILogger<FeedbackServices> Logger);
 }

@@ -46,5 +46,5 @@ internal static partial class ServiceInvocationEndpoints
         CdsServiceCatalog Catalog,
         CdsServiceInvoker Invoker,
         IOptions<ServiceOptions> Options,
-        ILogger<CdsServiceInvoker> Logger);
+        ILogger<InvocationServices> Logger);
 }
