@@ -151,6 +151,11 @@ check "one feedback row in PostgreSQL" "$([ "$rows" = 1 ] && echo ok || echo "ro
 
 # 3. Audit rows of both instances in the one table.
 for i in 1 2 3 4; do post "$public_base$service" "$(token "$service")" "${call/HOOK/audit-$i}" >/dev/null; done
+# Audit rows are written off the request path, in batches: give the writers a moment (at most 5 s).
+for _ in $(seq 1 50); do
+  [ "$(psql_db "$db" "SELECT count(DISTINCT instance) FROM audit_invocation")" = 2 ] && [ "$(psql_db "$db" "SELECT count(*) FROM audit_invocation")" -ge 6 ] && break
+  sleep 0.1
+done
 instances=$(psql_db "$db" "SELECT string_agg(DISTINCT instance, ',' ORDER BY instance) FROM audit_invocation")
 hashed=$(psql_db "$db" "SELECT count(*) FROM audit_invocation WHERE patient_hash IS NOT NULL AND patient_hash <> 'multi-patient-1'")
 total=$(psql_db "$db" "SELECT count(*) FROM audit_invocation")

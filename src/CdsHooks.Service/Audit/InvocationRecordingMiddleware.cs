@@ -8,7 +8,7 @@ namespace CdsHooks.Service.Audit;
 
 /// <summary>
 /// Runs outside the exception handler, so after every service invocation it sees the final status: it records the
-/// invocation metrics and one audit row. A failing audit write is logged and counted; the answer already went out.
+/// invocation metrics and queues one audit row (written off the request path by <see cref="BufferedAuditTrail"/>).
 /// </summary>
 internal sealed partial class InvocationRecordingMiddleware(
     RequestDelegate next,
@@ -62,6 +62,7 @@ internal sealed partial class InvocationRecordingMiddleware(
         try
         {
             // Not the request's token: an EHR that hangs up must not erase the record of what it was told.
+            // Queuing returns at once unless the writer has fallen thousands of records behind.
             await audit.RecordAsync(record, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is DbException or InvalidOperationException or TimeoutException)

@@ -37,7 +37,7 @@ internal static class StorageServiceCollectionExtensions
             services.AddSingleton<IStoreMigrator, PostgresMigrator>();
             services.AddSingleton<IFeedbackStore, PostgresFeedbackStore>();
             services.AddSingleton<IReplayCache, PostgresReplayCache>();
-            services.AddSingleton<IAuditTrail, PostgresAuditTrail>();
+            services.AddSingleton<IAuditStore, PostgresAuditStore>();
         }
         else
         {
@@ -45,9 +45,10 @@ internal static class StorageServiceCollectionExtensions
             services.AddSingleton<IStoreMigrator, SqliteMigrator>();
             services.AddSingleton<IFeedbackStore, SqliteFeedbackStore>();
             services.AddSingleton<IReplayCache, SqliteReplayCache>();
-            services.AddSingleton<IAuditTrail, SqliteAuditTrail>();
+            services.AddSingleton<IAuditStore, SqliteAuditStore>();
         }
 
+        services.AddSingleton<IAuditTrail, BufferedAuditTrail>();
         services.AddHostedService<StorageInitializer>();
         services.AddHostedService<ReplayCacheCleaner>();
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [ReadinessTag]);

@@ -131,6 +131,8 @@ public abstract class StoreContractTests : IAsyncLifetime
         await _providers[0].GetRequiredService<IAuditTrail>().RecordAsync(first, CancellationToken.None);
         await _providers[1].GetRequiredService<IAuditTrail>().RecordAsync(second, CancellationToken.None);
 
+        // Each instance writes its queue on its own; reading through the second waits for its record to be written.
+        await _providers[1].GetRequiredService<IAuditTrail>().RecentAsync(1, CancellationToken.None);
         var trail = First.GetRequiredService<IAuditTrail>();
         var recent = await trail.RecentAsync(10, CancellationToken.None);
         Assert.Equal(["instance-b", "instance-a"], recent.Select(r => r.Instance));

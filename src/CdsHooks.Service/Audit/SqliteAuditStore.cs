@@ -1,0 +1,61 @@
+using System.Data.Common;
+using CdsHooks.Service.Feedback;
+using CdsHooks.Service.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace CdsHooks.Service.Audit;
+
+/// <summary>The audit trail in the SQLite file.</summary>
+internal sealed class SqliteAuditStore(SqliteDatabase database) : IAuditStore
+{
+    public async Task WriteAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var record in records)
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = $"""
+                INSERT INTO audit_invocation ({AuditSql.Columns})
+                VALUES (@at, @instance, @issuer, @tenant, @service, @hook, @hookInstance, @patient, @rules, @latency, @status, @gaps);
+                """;
+            command.Parameters.AddWithValue("@at", FeedbackText.Timestamp(record.OccurredAt));
+            command.Parameters.AddWithValue("@instance", record.Instance);
+            command.Parameters.AddWithValue("@issuer", (object?)record.ClientIssuer ?? DBNull.Value);
+            command.Parameters.AddWithValue("@tenant", (object?)record.ClientTenant ?? DBNull.Value);
+            command.Parameters.AddWithValue("@service", record.ServiceId);
+            command.Parameters.AddWithValue("@hook", (object?)record.Hook ?? DBNull.Value);
+            command.Parameters.AddWithValue("@hookInstance", (object?)record.HookInstance ?? DBNull.Value);
+            command.Parameters.AddWithValue("@patient", (object?)record.PatientHash ?? DBNull.Value);
+            command.Parameters.AddWithValue("@rules", AuditSql.Serialize(record.CardRules));
+            command.Parameters.AddWithValue("@latency", record.LatencyMs);
+            command.Parameters.AddWithValue("@status", record.Status);
+            command.Parameters.AddWithValue("@gaps", AuditSql.Serialize(record.DataGaps));
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<AuditRecord>> FindByHookInstanceAsync(string hookInstance, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {AuditSql.Columns} FROM audit_invocation WHERE hook_instance = @hookInstance ORDER BY id;";
+        command.Parameters.AddWithValue("@hookInstance", hookInstance);
+        return await AuditSql.ReadAllAsync(command, ReadInstant, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<AuditRecord>> RecentAsync(int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {AuditSql.Columns} FROM audit_invocation ORDER BY occurred_at DESC, id DESC LIMIT @limit;";
+        command.Parameters.AddWithValue("@limit", limit);
+        return await AuditSql.ReadAllAsync(command, ReadInstant, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static DateTimeOffset ReadInstant(DbDataReader reader, int ordinal) => FeedbackText.ParseTimestamp(reader.GetString(ordinal));
+}
