@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Text.Json;
 
 namespace CdsHooks.Fhir.Validation;
 
@@ -10,6 +11,7 @@ public sealed class ExpandedValueSets : IValueSetMembership
 {
     private readonly FrozenDictionary<string, FrozenSet<(string System, string Code)>> _codes;
     private readonly FrozenDictionary<string, FrozenSet<string>> _bareCodes;
+    private readonly FrozenDictionary<string, FrozenDictionary<string, FrozenSet<string>>> _bySystem;
 
     /// <summary>Creates the sets.</summary>
     /// <param name="valueSets">Codes by ValueSet canonical URL.</param>
@@ -18,6 +20,11 @@ public sealed class ExpandedValueSets : IValueSetMembership
         ArgumentNullException.ThrowIfNull(valueSets);
         _codes = valueSets.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToFrozenSet(), StringComparer.Ordinal);
         _bareCodes = valueSets.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.Select(c => c.Code).ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal);
+        _bySystem = valueSets.ToFrozenDictionary(
+            kv => kv.Key,
+            kv => kv.Value.GroupBy(c => c.System, StringComparer.Ordinal)
+                .ToFrozenDictionary(g => g.Key, g => g.Select(c => c.Code).ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal),
+            StringComparer.Ordinal);
     }
 
     /// <summary>Whether the ValueSet is among these.</summary>
@@ -35,5 +42,33 @@ public sealed class ExpandedValueSets : IValueSetMembership
 
         bool member = system is null ? _bareCodes[valueSetUrl].Contains(code) : codes.Contains((system, code));
         return member ? CodeMembership.Member : CodeMembership.NotMember;
+    }
+
+    /// <summary>One ValueSet's codes, looked up from JSON strings, or null when the ValueSet is not among these.</summary>
+    internal ExpandedValueSet? Resolve(string valueSetUrl) =>
+        _bareCodes.TryGetValue(valueSetUrl, out var bare) ? new ExpandedValueSet(bare, _bySystem[valueSetUrl]) : null;
+}
+
+/// <summary>
+/// The codes of one ValueSet of <see cref="ExpandedValueSets"/>, answering <see cref="ExpandedValueSets.Check"/>'s
+/// membership for a code and system given as JSON strings, without reading them into strings when they are plain.
+/// </summary>
+internal sealed class ExpandedValueSet(FrozenSet<string> bareCodes, FrozenDictionary<string, FrozenSet<string>> bySystem)
+{
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _bareCodes = bareCodes.GetAlternateLookup<ReadOnlySpan<char>>();
+    private readonly FrozenDictionary<string, FrozenSet<string>>.AlternateLookup<ReadOnlySpan<char>> _bySystem = bySystem.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Whether the code (with its system, or bare) is a member.</summary>
+    public bool IsMember(JsonElement? system, JsonElement code)
+    {
+        Span<char> codeBuffer = stackalloc char[JsonText.BufferLength];
+        var codeText = JsonText.String(code, codeBuffer);
+        if (system is not { } s)
+        {
+            return _bareCodes.Contains(codeText);
+        }
+
+        Span<char> systemBuffer = stackalloc char[JsonText.BufferLength];
+        return _bySystem.TryGetValue(JsonText.String(s, systemBuffer), out var codes) && codes.GetAlternateLookup<ReadOnlySpan<char>>().Contains(codeText);
     }
 }
