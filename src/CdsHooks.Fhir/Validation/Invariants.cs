@@ -19,6 +19,7 @@ public static class Invariants
     private const string Ucum = "http://unitsofmeasure.org";
 
     private static readonly string[] EnteredInError = ["entered-in-error"];
+    private static readonly string[] ProblemListItem = ["problem-list-item"];
     private static readonly string[] NotActive = ["resolved", "remission", "inactive"];
 
     private static readonly FrozenSet<string> TimeUnits = new[] { "a", "mo", "wk", "d", "h", "min", "s", "ms" }.ToFrozenSet(StringComparer.Ordinal);
@@ -58,7 +59,7 @@ public static class Invariants
             ["con-1"] = (n, _) => Has(n, "summary"u8) || Has(n, "assessment"u8),
             ["con-2"] = (n, _) => Has(n, "code"u8) || Has(n, "detail"u8),
             ["con-3"] = (n, _) => Has(n, "clinicalStatus"u8) || HasCoding(n, "verificationStatus"u8, ConditionVerification, EnteredInError)
-                || !Array(n, "category").Any(c => HasCoding(c, ConditionCategory, "problem-list-item")),
+                || !AnyCategoryIsProblemListItem(n),
             ["con-4"] = (n, _) => !HasChoice(n, "abatement") || HasCoding(n, "clinicalStatus"u8, ConditionClinical, NotActive),
             ["con-5"] = (n, _) => !HasCoding(n, "verificationStatus"u8, ConditionVerification, EnteredInError) || !Has(n, "clinicalStatus"u8),
 
@@ -188,9 +189,21 @@ public static class Invariants
         return false;
     }
 
-    // As before this rewrite (overload resolution picks this one for con-3's category check).
-    private static bool HasCoding(JsonElement node, string name, string system, params string[] codes) =>
-        node.ValueKind == JsonValueKind.Object && node.TryGetProperty(name, out var concept) && HasCoding(concept, system, codes);
+    private static bool AnyCategoryIsProblemListItem(JsonElement condition)
+    {
+        if (IsArray(condition, "category"u8, out var categories))
+        {
+            foreach (var category in categories.EnumerateArray())
+            {
+                if (HasCoding(category, ConditionCategory, ProblemListItem))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     // obs-7: a component with the observation's own code (some coding in common).
     private static bool ComponentSharesCode(JsonElement observation)
