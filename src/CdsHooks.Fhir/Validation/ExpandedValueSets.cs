@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Text.Json;
+using CdsHooks.Fhir.Validation.Definitions;
 
 namespace CdsHooks.Fhir.Validation;
 
@@ -51,24 +52,23 @@ public sealed class ExpandedValueSets : IValueSetMembership
 
 /// <summary>
 /// The codes of one ValueSet of <see cref="ExpandedValueSets"/>, answering <see cref="ExpandedValueSets.Check"/>'s
-/// membership for a code and system given as JSON strings, without reading them into strings when they are plain.
+/// membership for a code and system given as JSON strings, compared as UTF-8 without reading them into strings.
 /// </summary>
 internal sealed class ExpandedValueSet(FrozenSet<string> bareCodes, FrozenDictionary<string, FrozenSet<string>> bySystem)
 {
-    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _bareCodes = bareCodes.GetAlternateLookup<ReadOnlySpan<char>>();
-    private readonly FrozenDictionary<string, FrozenSet<string>>.AlternateLookup<ReadOnlySpan<char>> _bySystem = bySystem.GetAlternateLookup<ReadOnlySpan<char>>();
+    private readonly Utf8NameTable<bool> _bareCodes = new(bareCodes.Select(c => KeyValuePair.Create(c, true)));
+    private readonly Utf8NameTable<Utf8NameTable<bool>> _bySystem = new(bySystem.Select(s =>
+        KeyValuePair.Create(s.Key, new Utf8NameTable<bool>(s.Value.Select(c => KeyValuePair.Create(c, true))))));
 
     /// <summary>Whether the code (with its system, or bare) is a member.</summary>
     public bool IsMember(JsonElement? system, JsonElement code)
     {
-        Span<char> codeBuffer = stackalloc char[JsonText.BufferLength];
-        var codeText = JsonText.String(code, codeBuffer);
+        var codeText = JsonText.Utf8(code);
         if (system is not { } s)
         {
-            return _bareCodes.Contains(codeText);
+            return _bareCodes.TryGetValue(codeText, out _);
         }
 
-        Span<char> systemBuffer = stackalloc char[JsonText.BufferLength];
-        return _bySystem.TryGetValue(JsonText.String(s, systemBuffer), out var codes) && codes.GetAlternateLookup<ReadOnlySpan<char>>().Contains(codeText);
+        return _bySystem.TryGetValue(JsonText.Utf8(s), out var codes) && codes.TryGetValue(codeText, out _);
     }
 }

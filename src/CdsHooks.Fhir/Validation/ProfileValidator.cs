@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Text.Json;
 using CdsHooks.Fhir.Model;
 using CdsHooks.Fhir.Validation.Definitions;
@@ -21,7 +20,7 @@ public sealed class ProfileValidator : IResourceValidator
     private readonly IValueSetMembership _terminology;
     private readonly ChildIndexCache _indexes = new();
     private readonly RootPlanCache _roots;
-    private readonly FrozenDictionary<string, BindingRule?> _codeBindings;
+    private readonly Dictionary<Profile, BindingRule?> _codeBindings;
     private readonly Utf8NameTable<(string Type, string Url)> _resourceTypes;
     private ValidationRun? _spare;
 
@@ -36,7 +35,7 @@ public sealed class ProfileValidator : IResourceValidator
         _terminology = terminology;
         _roots = new RootPlanCache(_indexes);
         // A profile's binding on code decides whether it applies to a resource it is not claimed by.
-        _codeBindings = package.ProfileDefinitions.ToFrozenDictionary(p => p.Url, p => p.Overlay(p.Type + ".code")?.Binding, StringComparer.Ordinal);
+        _codeBindings = package.ProfileDefinitions.ToDictionary<Profile, Profile, BindingRule?>(p => p, p => p.Overlay(p.Type + ".code")?.Binding, ReferenceEqualityComparer.Instance);
         _resourceTypes = new(BaseDefinitions.R4.TypeNames.Select(t => KeyValuePair.Create(t, (t, CoreProfileBase + t))));
     }
 
@@ -146,7 +145,7 @@ public sealed class ProfileValidator : IResourceValidator
 
     private bool Applies(Profile profile, JsonElement resource)
     {
-        if (_codeBindings.GetValueOrDefault(profile.Url) is not { Strength: "required" } binding)
+        if (_codeBindings.GetValueOrDefault(profile) is not { Strength: "required" } binding)
         {
             return true;
         }
