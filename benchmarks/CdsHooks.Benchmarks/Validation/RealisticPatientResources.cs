@@ -43,15 +43,10 @@ internal sealed class RealisticPatientResources : IDisposable
                 continue; // the Patient: the service does not validate it as incoming data
             }
 
-            typed.AddRange(SearchSetReader.Read(value, relevance.MayMatter).Resources);
-            foreach (var entry in value.GetProperty("entry").EnumerateArray())
-            {
-                var resource = entry.GetProperty("resource");
-                if (relevance.MayMatter(resource))
-                {
-                    json.Add(resource);
-                }
-            }
+            // As PrefetchedDataReader reads a prefetched Bundle: the relevant entries, each with its JSON.
+            var page = SearchSetReader.Read(value, relevance.MayMatter, keepSources: true);
+            typed.AddRange(page.Resources);
+            json.AddRange(page.Sources);
         }
 
         return new RealisticPatientResources(request, typed, json);
