@@ -5,29 +5,6 @@ using System.Text.Json;
 
 namespace CdsHooks.Fhir.Validation;
 
-/// <summary>The primitive types the validator can accept without its regex.</summary>
-internal enum PrimitiveKind
-{
-    /// <summary>Checked by the regex only (time, oid, uuid, base64Binary...).</summary>
-    Other,
-    Boolean,
-    Integer,
-    PositiveInt,
-    UnsignedInt,
-    Decimal,
-
-    /// <summary>string and markdown.</summary>
-    String,
-    Code,
-    Id,
-
-    /// <summary>uri, url and canonical.</summary>
-    Uri,
-    Date,
-    DateTime,
-    Instant,
-}
-
 /// <summary>
 /// Accepts the common primitive values from their UTF-8 JSON without the specification's regex or a string: a value
 /// this accepts is one the full check (regex, calendar, integer range) accepts too. It never rejects; a value it does
