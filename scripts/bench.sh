@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs a benchmark in Release: `scripts/bench.sh http` (loopback throughput and latency against a ceiling route,
-# needs wrk, installed from apt when missing) or `scripts/bench.sh engine` (BenchmarkDotNet, all packs).
+# needs wrk, installed from apt when missing) or `scripts/bench.sh engine` (BenchmarkDotNet, all packs)
+# or `scripts/bench.sh validation` (BenchmarkDotNet, the profile validator on the realistic patient).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib/prerequisites.sh

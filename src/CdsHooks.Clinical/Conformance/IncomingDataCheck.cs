@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Diagnostics;
+using System.Text.Json;
 using CdsHooks.Fhir.Model;
 using CdsHooks.Fhir.Serialization;
 using CdsHooks.Fhir.Validation;
@@ -37,18 +38,38 @@ public sealed partial class IncomingDataCheck
     /// <summary>Whether a resource would be checked (its type has a profile and checking is on).</summary>
     public bool Checks(Resource resource) => _mode != IncomingDataMode.Off && _profiledTypes.Contains(resource.ResourceType);
 
-    /// <summary>Validates one resource; null when it is not checked.</summary>
-    public ValidationReport? Validate(Resource resource)
+    /// <summary>Validates one resource, written back to JSON; null when it is not checked.</summary>
+    public ValidationReport? Validate(Resource resource) => Validate(resource, default);
+
+    /// <summary>
+    /// Validates one resource as received: <paramref name="source"/>, the JSON it was read from, when there is one
+    /// (an object); otherwise the resource written back to JSON. Null when it is not checked.
+    /// </summary>
+    public ValidationReport? Validate(Resource resource, JsonElement source)
     {
         ArgumentNullException.ThrowIfNull(resource);
-        return Checks(resource) ? _validator.Validate(FhirJson.SerializeToElement(resource)) : null;
+        if (!Checks(resource))
+        {
+            return null;
+        }
+
+        return _validator.Validate(source.ValueKind == JsonValueKind.Object ? source : FhirJson.SerializeToElement(resource));
     }
 
     /// <summary>Splits resources into those to use and those set aside, logging counts only.</summary>
-    public (List<Resource> Used, List<SetAsideResource> SetAside) Apply(IEnumerable<Resource> resources)
+    public (List<Resource> Used, List<SetAsideResource> SetAside) Apply(IEnumerable<Resource> resources) =>
+        Apply(resources as IReadOnlyList<Resource> ?? [.. resources], []);
+
+    /// <summary>
+    /// Splits resources into those to use and those set aside, logging counts only. <paramref name="sources"/> holds,
+    /// for the first of them, the JSON each was read from (Undefined where there is none): validated as received
+    /// instead of written back, which is most of the cost saved.
+    /// </summary>
+    public (List<Resource> Used, List<SetAsideResource> SetAside) Apply(IReadOnlyList<Resource> resources, IReadOnlyList<JsonElement> sources)
     {
         ArgumentNullException.ThrowIfNull(resources);
-        var used = new List<Resource>();
+        ArgumentNullException.ThrowIfNull(sources);
+        var used = new List<Resource>(resources.Count);
         var setAside = new List<SetAsideResource>();
         if (_mode == IncomingDataMode.Off)
         {
@@ -58,9 +79,10 @@ public sealed partial class IncomingDataCheck
 
         long started = Stopwatch.GetTimestamp();
         int checkedCount = 0, invalid = 0;
-        foreach (var resource in resources)
+        for (int i = 0; i < resources.Count; i++)
         {
-            var report = Validate(resource);
+            var resource = resources[i];
+            var report = Validate(resource, i < sources.Count ? sources[i] : default);
             checkedCount += report is null ? 0 : 1;
             if (report is null || report.IsValid)
             {

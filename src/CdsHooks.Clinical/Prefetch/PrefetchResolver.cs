@@ -119,14 +119,14 @@ public sealed partial class PrefetchResolver(
         var page = PrefetchedDataReader.Read(key, value, relevance);
         if (page.NextLink is null)
         {
-            return new PrefetchKeyOutcome(key, PrefetchSource.Prefetched, page.Resources, page.Gap);
+            return new PrefetchKeyOutcome(key, PrefetchSource.Prefetched, page.Resources, page.Gap) { Sources = page.Sources };
         }
 
         // A paginated prefetch (CDS Hooks 2.0): the service fetches the remaining pages itself.
         if (work.Request.FhirServer is null)
         {
             var gap = new DataGap(key.Key, key.ResourceType, "the prefetched Bundle has further pages, and the request has no fhirServer to fetch them", Partial: true);
-            return new PrefetchKeyOutcome(key, PrefetchSource.Prefetched, page.Resources, page.Gap ?? gap);
+            return new PrefetchKeyOutcome(key, PrefetchSource.Prefetched, page.Resources, page.Gap ?? gap) { Sources = page.Sources };
         }
 
         var rest = await GuardAsync(key, work, async target =>
@@ -135,7 +135,7 @@ public sealed partial class PrefetchResolver(
             return new PrefetchKeyOutcome(key, PrefetchSource.FhirServer, result.Resources, PrefetchGaps.FromSearch(key, result));
         }).ConfigureAwait(false);
         var resources = page.Resources.Concat(rest.Resources).ToList();
-        return new PrefetchKeyOutcome(key, PrefetchSource.Prefetched, resources, PrefetchGaps.Combine(page.Gap, rest.Gap, someRead: resources.Count > 0));
+        return new PrefetchKeyOutcome(key, PrefetchSource.Prefetched, resources, PrefetchGaps.Combine(page.Gap, rest.Gap, someRead: resources.Count > 0)) { Sources = page.Sources };
     }
 
     private Task<PrefetchKeyOutcome> QueryAsync(PrefetchKey key, KeyWork work)
@@ -213,13 +213,15 @@ public sealed partial class PrefetchResolver(
     {
         Patient? patient = null;
         var resources = new List<Resource>();
+        var sources = new List<JsonElement>(); // parallel to resources; Undefined where there is no prefetch JSON
         var seen = new HashSet<(string, string)>();
         var keys = new List<PrefetchKeyOutcome>(outcomes.Length);
         foreach (var outcome in outcomes)
         {
             int foreign = 0;
-            foreach (var resource in outcome.Resources)
+            for (int i = 0; i < outcome.Resources.Count; i++)
             {
+                var resource = outcome.Resources[i];
                 if (!PatientReferences.BelongsTo(resource, patientId))
                 {
                     foreign++;
@@ -231,6 +233,7 @@ public sealed partial class PrefetchResolver(
                 else if (resource.Id is null || seen.Add((resource.ResourceType, resource.Id)))
                 {
                     resources.Add(resource);
+                    sources.Add(i < outcome.Sources.Count ? outcome.Sources[i] : default);
                 }
             }
 
@@ -239,7 +242,7 @@ public sealed partial class PrefetchResolver(
         }
 
         // Resources that fail their profile are set aside here, where prefetched and fetched data meet (Conformance:IncomingData).
-        var (used, setAside) = conformance.Apply(resources);
+        var (used, setAside) = conformance.Apply(resources, sources);
         return new ResolvedPrefetch(new ClinicalData(patient, used), keys) { SetAside = setAside };
     }
 

@@ -40,7 +40,7 @@ internal static class PrefetchedDataReader
 
         // A single resource where a search was expected is taken as a one-entry result.
         return FhirJson.TryDeserializeResource(value, out var resource, out var error)
-            ? new PrefetchedPage([resource], null, null)
+            ? new PrefetchedPage([resource], null, null) { Sources = [value] }
             : new PrefetchedPage([], new DataGap(key.Key, key.ResourceType, PrefetchGaps.Unreadable(1, error!)), null);
     }
 
@@ -49,7 +49,7 @@ internal static class PrefetchedDataReader
         SearchSetPage page;
         try
         {
-            page = SearchSetReader.Read(bundle, relevance.MayMatter);
+            page = SearchSetReader.Read(bundle, relevance.MayMatter, keepSources: true);
         }
         catch (FhirJsonException ex)
         {
@@ -59,9 +59,13 @@ internal static class PrefetchedDataReader
         var gap = page.Errors.Count == 0
             ? null
             : new DataGap(key.Key, key.ResourceType, PrefetchGaps.Unreadable(page.Errors.Count, page.Errors[0]), Partial: page.Resources.Count > 0);
-        return new PrefetchedPage(page.Resources, gap, page.NextLink);
+        return new PrefetchedPage(page.Resources, gap, page.NextLink) { Sources = page.Sources };
     }
 }
 
 /// <summary>What one prefetched value gave: its resources, a gap when some could not be read, and a next-page link.</summary>
-internal sealed record PrefetchedPage(IReadOnlyList<Resource> Resources, DataGap? Gap, string? NextLink);
+internal sealed record PrefetchedPage(IReadOnlyList<Resource> Resources, DataGap? Gap, string? NextLink)
+{
+    /// <summary>The JSON each resource was read from, in order (valid while the request's document is).</summary>
+    public IReadOnlyList<JsonElement> Sources { get; init; } = [];
+}

@@ -15,4 +15,11 @@ public sealed record SearchSetPage(
     string? NextLink,
     int? Total,
     IReadOnlyList<OperationOutcome> Outcomes,
-    int Skipped = 0);
+    int Skipped = 0)
+{
+    /// <summary>
+    /// The JSON each of <see cref="Resources"/> was read from, in the same order, when the reader was asked to keep it
+    /// (else empty): a view into the Bundle's document, valid only while that document is.
+    /// </summary>
+    public IReadOnlyList<System.Text.Json.JsonElement> Sources { get; init; } = [];
+}

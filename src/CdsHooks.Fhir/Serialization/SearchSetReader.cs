@@ -31,20 +31,33 @@ public static class SearchSetReader
     /// <param name="include">Decides from an entry's resource JSON whether to read it; <c>null</c> reads all.</param>
     /// <returns>The readable resources, the per-entry errors, the next link, the total and the server's outcomes.</returns>
     /// <exception cref="FhirJsonException"><paramref name="bundle"/> is not a JSON object with <c>resourceType</c> <c>Bundle</c>.</exception>
-    public static SearchSetPage Read(JsonElement bundle, Func<JsonElement, bool>? include)
+    public static SearchSetPage Read(JsonElement bundle, Func<JsonElement, bool>? include) => Read(bundle, include, keepSources: false);
+
+    /// <summary>
+    /// As <see cref="Read(JsonElement, Func{JsonElement, bool})"/>, keeping in <see cref="SearchSetPage.Sources"/> the
+    /// JSON each resource was read from when <paramref name="keepSources"/> is set (e.g. to validate what was received
+    /// rather than the resource written back). The sources are valid only while <paramref name="bundle"/>'s document is.
+    /// </summary>
+    /// <param name="bundle">The Bundle JSON object.</param>
+    /// <param name="include">Decides from an entry's resource JSON whether to read it; <c>null</c> reads all.</param>
+    /// <param name="keepSources">Whether to keep each read resource's JSON.</param>
+    /// <returns>The readable resources (with their JSON when kept), the per-entry errors, the next link, the total and the server's outcomes.</returns>
+    /// <exception cref="FhirJsonException"><paramref name="bundle"/> is not a JSON object with <c>resourceType</c> <c>Bundle</c>.</exception>
+    public static SearchSetPage Read(JsonElement bundle, Func<JsonElement, bool>? include, bool keepSources)
     {
         EnsureBundle(bundle);
         var errors = new List<FhirJsonError>();
         var resources = new List<Resource>();
+        var sources = keepSources ? new List<JsonElement>() : null;
         var outcomes = new List<OperationOutcome>();
         int skipped = 0;
 
         if (bundle.TryGetProperty("entry", out var entries))
         {
-            skipped = ReadEntries(entries, include, resources, outcomes, errors);
+            skipped = ReadEntries(entries, include, resources, sources, outcomes, errors);
         }
 
-        return new SearchSetPage(resources, errors, ReadNextLink(bundle, errors), ReadTotal(bundle, errors), outcomes, skipped);
+        return new SearchSetPage(resources, errors, ReadNextLink(bundle, errors), ReadTotal(bundle, errors), outcomes, skipped) { Sources = sources ?? [] };
     }
 
     private static void EnsureBundle(JsonElement bundle)
@@ -72,7 +85,7 @@ public static class SearchSetReader
     }
 
     private static int ReadEntries(
-        JsonElement entries, Func<JsonElement, bool>? include, List<Resource> resources, List<OperationOutcome> outcomes, List<FhirJsonError> errors)
+        JsonElement entries, Func<JsonElement, bool>? include, List<Resource> resources, List<JsonElement>? sources, List<OperationOutcome> outcomes, List<FhirJsonError> errors)
     {
         if (entries.ValueKind != JsonValueKind.Array)
         {
@@ -121,6 +134,7 @@ public static class SearchSetReader
             }
 
             resources.Add(resource);
+            sources?.Add(element);
         }
 
         return skipped;

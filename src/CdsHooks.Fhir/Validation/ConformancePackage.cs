@@ -116,6 +116,12 @@ public sealed class ConformancePackage
     /// <summary>The value types a package extension allows, when the URL names one.</summary>
     internal bool TryGetExtension(string url, out IReadOnlyList<string> valueTypes) => _extensions.TryGetValue(url, out valueTypes!);
 
+    internal bool TryGetExtension(ReadOnlySpan<char> url, out IReadOnlyList<string> valueTypes) =>
+        _extensions.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(url, out valueTypes!);
+
+    /// <summary>Every resource profile, for the validator to prepare.</summary>
+    internal IEnumerable<Profile> ProfileDefinitions => _profiles.Values;
+
     // A profile may build on another package profile: the parent's differential lies under its own.
     private static List<Profile> ResolveBases(List<(Profile Profile, string Base)> read)
     {

@@ -14,9 +14,15 @@ namespace CdsHooks.Fhir.Validation;
 /// </summary>
 public sealed class ProfileValidator : IResourceValidator
 {
+    private const string CoreProfileBase = "http://hl7.org/fhir/StructureDefinition/";
+
     private readonly ConformancePackage _package;
     private readonly IValueSetMembership _terminology;
     private readonly ChildIndexCache _indexes = new();
+    private readonly RootPlanCache _roots;
+    private readonly Dictionary<Profile, BindingRule?> _codeBindings;
+    private readonly Utf8NameTable<(string Type, string Url)> _resourceTypes;
+    private ValidationRun? _spare;
 
     /// <summary>Creates the validator.</summary>
     /// <param name="package">The conformance package (profiles and extensions).</param>
@@ -27,14 +33,19 @@ public sealed class ProfileValidator : IResourceValidator
         ArgumentNullException.ThrowIfNull(terminology);
         _package = package;
         _terminology = terminology;
+        _roots = new RootPlanCache(_indexes);
+        // A profile's binding on code decides whether it applies to a resource it is not claimed by.
+        _codeBindings = package.ProfileDefinitions.ToDictionary<Profile, Profile, BindingRule?>(p => p, p => p.Overlay(p.Type + ".code")?.Binding, ReferenceEqualityComparer.Instance);
+        _resourceTypes = new(BaseDefinitions.R4.TypeNames.Select(t => KeyValuePair.Create(t, (t, CoreProfileBase + t))));
     }
 
     /// <inheritdoc/>
     public ValidationReport Validate(JsonElement resource)
     {
-        var claims = new List<OperationOutcomeIssue>();
-        var profiles = Applicable(resource, claims);
-        return Run(resource, profiles, claims);
+        List<OperationOutcomeIssue>? claims = null;
+        var type = ResourceTypeOf(resource);
+        var profiles = type is null ? null : Applicable(resource, type.Value.Type, ref claims);
+        return Run(resource, type, profiles, claims);
     }
 
     /// <inheritdoc/>
@@ -45,45 +56,63 @@ public sealed class ProfileValidator : IResourceValidator
             throw new ArgumentException($"The conformance package has no profile {profileUrl}.", nameof(profileUrl));
         }
 
-        return Run(resource, [profile], []);
+        return Run(resource, ResourceTypeOf(resource), [profile], null);
     }
 
-    private ValidationReport Run(JsonElement resource, List<Profile> profiles, List<OperationOutcomeIssue> leading)
+    // profiles: null for none (the base definition alone).
+    private ValidationReport Run(JsonElement resource, (string Type, string Url)? resourceType, List<Profile>? profiles, List<OperationOutcomeIssue>? leading)
     {
-        string type = ResourceTypeOf(resource) ?? "Resource";
-        string? id = resource.ValueKind == JsonValueKind.Object && resource.TryGetProperty("id", out var i) && i.ValueKind == JsonValueKind.String ? i.GetString() : null;
-        var issues = new List<OperationOutcomeIssue>(leading);
-        var seen = new HashSet<(string?, string?, string?)>();
-        foreach (var profile in profiles.Count == 0 ? [null] : profiles.Cast<Profile?>())
+        int count = profiles?.Count ?? 0;
+        var (type, baseUrl) = resourceType ?? ("Resource", CoreProfileBase + "Resource");
+        string? id = resource.ValueKind == JsonValueKind.Object && resource.TryGetProperty("id"u8, out var i) && i.ValueKind == JsonValueKind.String ? i.GetString() : null;
+        var issues = leading;
+        HashSet<(string?, string?, string?)>? seen = null;
+        var run = Interlocked.Exchange(ref _spare, null) ?? new ValidationRun(_package, _terminology, _indexes, _roots);
+        try
         {
-            var run = new ValidationRun(_package, _terminology, _indexes, profile, resource);
-            run.ValidateResource(resource, type);
-            foreach (var issue in run.Issues)
+            for (int p = 0; p < Math.Max(count, 1); p++)
             {
                 // Base-definition findings come once, however many profiles apply.
-                if (seen.Add((issue.Severity, issue.Diagnostics, issue.Expression?[0])))
+                if (run.Run(resource, count == 0 ? null : profiles![p], type) is not { } found)
                 {
-                    issues.Add(issue);
+                    continue;
+                }
+
+                foreach (var issue in found)
+                {
+                    if ((seen ??= []).Add((issue.Severity, issue.Diagnostics, issue.Expression?[0])))
+                    {
+                        (issues ??= []).Add(issue);
+                    }
                 }
             }
         }
+        finally
+        {
+            // One run (its buffers) is kept for the next call; a second, from a concurrent call, is let go.
+            if (Interlocked.CompareExchange(ref _spare, run, null) is not null)
+            {
+                run.Dispose();
+            }
+        }
 
-        var urls = new List<string> { "http://hl7.org/fhir/StructureDefinition/" + type };
-        urls.AddRange(profiles.Select(p => p.Url));
-        return new ValidationReport(type, id, urls, issues);
+        var urls = new string[count + 1];
+        urls[0] = baseUrl;
+        for (int p = 0; p < count; p++)
+        {
+            urls[p + 1] = profiles![p].Url;
+        }
+
+        return new ValidationReport(type, id, urls, issues is null ? [] : issues);
     }
 
     // Claimed profiles, plus every package profile of the type whose required binding on code (if any) the code meets.
-    private List<Profile> Applicable(JsonElement resource, List<OperationOutcomeIssue> issues)
+    // Null when none applies.
+    private List<Profile>? Applicable(JsonElement resource, string type, ref List<OperationOutcomeIssue>? issues)
     {
-        var result = new List<Profile>();
-        if (ResourceTypeOf(resource) is not { } type)
-        {
-            return result;
-        }
-
-        if (resource.TryGetProperty("meta", out var meta) && meta.ValueKind == JsonValueKind.Object
-            && meta.TryGetProperty("profile", out var claimed) && claimed.ValueKind == JsonValueKind.Array)
+        List<Profile>? result = null;
+        if (resource.TryGetProperty("meta"u8, out var meta) && meta.ValueKind == JsonValueKind.Object
+            && meta.TryGetProperty("profile"u8, out var claimed) && claimed.ValueKind == JsonValueKind.Array)
         {
             int index = 0;
             foreach (var url in claimed.EnumerateArray())
@@ -91,11 +120,11 @@ public sealed class ProfileValidator : IResourceValidator
                 string? canonical = url.ValueKind == JsonValueKind.String ? url.GetString()?.Split('|')[0] : null;
                 if (canonical is not null && _package.TryGetProfile(canonical, out var profile) && profile.Type == type)
                 {
-                    result.Add(profile);
+                    (result ??= []).Add(profile);
                 }
-                else if (canonical is not null && !canonical.StartsWith("http://hl7.org/fhir/StructureDefinition/", StringComparison.Ordinal))
+                else if (canonical is not null && !canonical.StartsWith(CoreProfileBase, StringComparison.Ordinal))
                 {
-                    issues.Add(ValidationRun.Issue("information", "not-supported", ValidationIssueCodes.UnknownProfile,
+                    (issues ??= []).Add(ValidationRun.Issue("information", "not-supported", ValidationIssueCodes.UnknownProfile,
                         $"meta.profile names {canonical}, which is not in the conformance package; it was not checked.", $"{type}.meta.profile[{index}]"));
                 }
 
@@ -105,31 +134,54 @@ public sealed class ProfileValidator : IResourceValidator
 
         foreach (var profile in _package.ProfilesFor(type))
         {
-            if (!result.Contains(profile) && Applies(profile, resource, type))
+            if (result?.Contains(profile) != true && Applies(profile, resource))
             {
-                result.Add(profile);
+                (result ??= []).Add(profile);
             }
         }
 
         return result;
     }
 
-    private bool Applies(Profile profile, JsonElement resource, string type)
+    private bool Applies(Profile profile, JsonElement resource)
     {
-        if (profile.Overlay(type + ".code")?.Binding is not { Strength: "required" } binding)
+        if (_codeBindings.GetValueOrDefault(profile) is not { Strength: "required" } binding)
         {
             return true;
         }
 
-        return resource.TryGetProperty("code", out var code) && code.ValueKind == JsonValueKind.Object
-            && code.TryGetProperty("coding", out var codings) && codings.ValueKind == JsonValueKind.Array
-            && codings.EnumerateArray().Any(c => c.ValueKind == JsonValueKind.Object
-                && c.TryGetProperty("code", out var value) && value.ValueKind == JsonValueKind.String
-                && _terminology.Check(binding.ValueSet, c.TryGetProperty("system", out var s) ? s.GetString() : null, value.GetString()!) == CodeMembership.Member);
+        if (!resource.TryGetProperty("code"u8, out var code) || code.ValueKind != JsonValueKind.Object
+            || !code.TryGetProperty("coding"u8, out var codings) || codings.ValueKind != JsonValueKind.Array)
+        {
+            return false;
+        }
+
+        foreach (var coding in codings.EnumerateArray())
+        {
+            if (coding.ValueKind == JsonValueKind.Object && coding.TryGetProperty("code"u8, out var value) && value.ValueKind == JsonValueKind.String
+                && _terminology.Check(binding.ValueSet, coding.TryGetProperty("system"u8, out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null, value.GetString()!) == CodeMembership.Member)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
-    private static string? ResourceTypeOf(JsonElement resource) =>
-        resource.ValueKind == JsonValueKind.Object && resource.TryGetProperty("resourceType", out var type) && type.ValueKind == JsonValueKind.String
-            ? type.GetString()
-            : null;
+    // The resource type as the definitions spell it, with its core profile URL; a type they lack is read as given.
+    private (string Type, string Url)? ResourceTypeOf(JsonElement resource)
+    {
+        if (resource.ValueKind != JsonValueKind.Object || !resource.TryGetProperty("resourceType"u8, out var type) || type.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        if (_resourceTypes.TryGetValue(JsonText.Utf8(type), out var known))
+        {
+            return known;
+        }
+
+        string name = type.GetString()!;
+        return (name, CoreProfileBase + name);
+    }
 }

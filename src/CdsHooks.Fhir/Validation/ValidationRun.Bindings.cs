@@ -6,36 +6,27 @@ namespace CdsHooks.Fhir.Validation;
 /// <summary>Required and extensible bindings: the codes a value carries, checked against the binding's ValueSet.</summary>
 internal sealed partial class ValidationRun
 {
-    private void CheckBinding(JsonElement item, string typeName, string declaredType, BindingRule? binding, string at)
+    private void CheckBinding(JsonElement item, ValuePlan plan)
     {
-        if (binding is null || binding.Strength is not ("required" or "extensible") || Base.UnexpandedValueSets.Contains(binding.ValueSet))
+        if (plan.Binding is not { } bound || HasMember(item, bound))
         {
             return;
         }
 
-        var codes = CodesOf(item, typeName == "SimpleQuantity" ? "Quantity" : declaredType);
-        if (codes is null)
-        {
-            return; // a type that carries no code (e.g. a string bound by example)
-        }
-
+        var binding = bound.Binding;
+        var codes = CodesOf(item, bound.Shape);
         if (codes.Count == 0)
         {
             // Extensible bindings allow text alone when no code fits (FHIR R4, Terminologies §4.1.1).
             if (binding.Strength == "required")
             {
-                Add("error", "code-invalid", ValidationIssueCodes.RequiredBinding, $"{Name(at)} needs a code from {binding.ValueSet} (required binding), but carries none.", at);
+                Add("error", "code-invalid", ValidationIssueCodes.RequiredBinding, $"{_path.LastName} needs a code from {binding.ValueSet} (required binding), but carries none.");
             }
 
             return;
         }
 
-        var answers = codes.Select(c => (c.System, c.Code, Answer: Membership(binding.ValueSet, c.System, c.Code))).ToList();
-        if (answers.Any(a => a.Answer == CodeMembership.Member))
-        {
-            return;
-        }
-
+        var answers = codes.Select(c => (c.System, c.Code, Answer: Membership(bound, c.System, c.Code))).ToList();
         if (answers.All(a => a.Answer == CodeMembership.UnknownValueSet))
         {
             // The specification's own ValueSets that it does not enumerate (filters, external systems) are not checked.
@@ -44,52 +35,91 @@ internal sealed partial class ValidationRun
                 return;
             }
 
-            Add("warning", "not-supported", ValidationIssueCodes.ValueSetUnavailable, $"The ValueSet {binding.ValueSet} is not available, so the code was not checked.", at);
+            Add("warning", "not-supported", ValidationIssueCodes.ValueSetUnavailable, $"The ValueSet {binding.ValueSet} is not available, so the code was not checked.");
             return;
         }
 
         string found = string.Join(", ", answers.Select(a => a.System is null ? a.Code : $"{a.System}|{a.Code}"));
         if (binding.Strength == "required")
         {
-            Add("error", "code-invalid", ValidationIssueCodes.RequiredBinding, $"{found} is not in {binding.ValueSet} (required binding).", at);
+            Add("error", "code-invalid", ValidationIssueCodes.RequiredBinding, $"{found} is not in {binding.ValueSet} (required binding).");
         }
         else
         {
-            Add("warning", "code-invalid", ValidationIssueCodes.ExtensibleBinding, $"{found} is not in {binding.ValueSet} (extensible binding): use a code from it where one fits.", at);
+            Add("warning", "code-invalid", ValidationIssueCodes.ExtensibleBinding, $"{found} is not in {binding.ValueSet} (extensible binding): use a code from it where one fits.");
         }
     }
 
-    private CodeMembership Membership(string valueSet, string? system, string code) =>
-        Base.ValueSets.Contains(valueSet) ? Base.ValueSets.Check(valueSet, system, code) : terminology.Check(valueSet, system, code);
-
-    // The codes a value carries, or null for a type that carries none.
-    private static List<(string? System, string Code)>? CodesOf(JsonElement item, string type)
+    // Whether some code the value carries is in the ValueSet: the common case, answered without building the code list
+    // (and, for the specification's own ValueSets, without reading a string).
+    private bool HasMember(JsonElement item, BindingPlan bound)
     {
-        static string? Str(JsonElement e, string name) =>
-            e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-
-        switch (type)
+        switch (bound.Shape)
         {
-            case "code" or "string" or "uri":
-                return item.ValueKind == JsonValueKind.String ? [(null, item.GetString()!)] : [];
-            case "Coding" or "Quantity":
-                return Str(item, "code") is { } code ? [(Str(item, "system"), code)] : [];
-            case "CodeableConcept":
-                var codes = new List<(string?, string)>();
-                if (item.TryGetProperty("coding", out var codings) && codings.ValueKind == JsonValueKind.Array)
+            case CodeShape.Bare:
+                return item.ValueKind == JsonValueKind.String && IsMember(bound, default, item);
+            case CodeShape.Coding:
+                return item.ValueKind == JsonValueKind.Object && item.TryGetProperty("code"u8, out var code) && code.ValueKind == JsonValueKind.String
+                    && IsMember(bound, item.TryGetProperty("system"u8, out var system) ? system : default, code);
+            default:
+                if (item.ValueKind == JsonValueKind.Object && item.TryGetProperty("coding"u8, out var codings) && codings.ValueKind == JsonValueKind.Array)
                 {
                     foreach (var coding in codings.EnumerateArray())
                     {
-                        if (Str(coding, "code") is { } c)
+                        if (coding.ValueKind == JsonValueKind.Object && coding.TryGetProperty("code"u8, out var c) && c.ValueKind == JsonValueKind.String
+                            && IsMember(bound, coding.TryGetProperty("system"u8, out var s) ? s : default, c))
                         {
-                            codes.Add((Str(coding, "system"), c));
+                            return true;
                         }
                     }
                 }
 
-                return codes;
-            default:
-                return null;
+                return false;
         }
+    }
+
+    // system: Undefined for a bare code; a system that is not a string counts as none, as in CodesOf.
+    private bool IsMember(BindingPlan bound, JsonElement system, JsonElement code)
+    {
+        bool hasSystem = system.ValueKind == JsonValueKind.String;
+        if (bound.Core is { } core)
+        {
+            return core.IsMember(hasSystem ? system : null, code);
+        }
+
+        return terminology.Check(bound.Binding.ValueSet, hasSystem ? system.GetString() : null, code.GetString()!) == CodeMembership.Member;
+    }
+
+    private CodeMembership Membership(BindingPlan bound, string? system, string code) =>
+        bound.Core is not null ? Base.ValueSets.Check(bound.Binding.ValueSet, system, code) : terminology.Check(bound.Binding.ValueSet, system, code);
+
+    // The codes a value carries (a value of the wrong JSON type carries none).
+    private static List<(string? System, string Code)> CodesOf(JsonElement item, CodeShape shape)
+    {
+        static string? Str(JsonElement e, string name) =>
+            e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+
+        var codes = new List<(string?, string)>();
+        switch (shape)
+        {
+            case CodeShape.Bare when item.ValueKind == JsonValueKind.String:
+                codes.Add((null, item.GetString()!));
+                break;
+            case CodeShape.Coding when Str(item, "code") is { } code:
+                codes.Add((Str(item, "system"), code));
+                break;
+            case CodeShape.Concept when item.ValueKind == JsonValueKind.Object && item.TryGetProperty("coding", out var codings) && codings.ValueKind == JsonValueKind.Array:
+                foreach (var coding in codings.EnumerateArray())
+                {
+                    if (Str(coding, "code") is { } c)
+                    {
+                        codes.Add((Str(coding, "system"), c));
+                    }
+                }
+
+                break;
+        }
+
+        return codes;
     }
 }

@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-using System.Text.Json;
 using CdsHooks.Fhir.Validation.Definitions;
 
 namespace CdsHooks.Fhir.Validation;
@@ -7,77 +5,58 @@ namespace CdsHooks.Fhir.Validation;
 /// <summary>Choice elements (<c>value[x]</c>): which type is present, whether it is allowed, and its type slice's rules.</summary>
 internal sealed partial class ValidationRun
 {
-    private void ValidateChoice(TypeDefinition definition, ElementRule rule, List<(string Name, string Type, JsonElement? Value, JsonElement? Shadow)> variants, string overlayPath, string location)
+    private void ValidateChoice(ChoicePlan choice, int ordinal, MemberSlot first, List<ExtraVariant>? extra)
     {
-        var child = rule;
-        string stem = child.Name[..^3];
-        string at = $"{location}.{child.Name}";
-        var allowed = rule.Types ?? [];
-        if (variants.Count == 0)
+        var rule = choice.Rule;
+        IReadOnlyList<ExtraVariant> others = extra is null ? Array.Empty<ExtraVariant>() : ExtraVariant.Of(extra, ordinal);
+        int count = (first.Variant is null ? 0 : 1) + others.Count;
+
+        _path.Push(rule.Name);
+        if (count == 0)
         {
-            CheckCardinality(rule, 0, null, at);
+            CheckCardinality(rule, 0, default);
         }
 
-        if (variants.Count > 1)
+        if (count > 1)
         {
-            Add("error", "structure", ValidationIssueCodes.MultipleChoiceTypes,
-                $"{child.Name} may have one type, but {string.Join(", ", variants.Select(v => v.Name))} are all present.", at);
+            var names = others.Select(e => e.Variant.Name).Prepend(first.Variant!.Name);
+            Add("error", "structure", ValidationIssueCodes.MultipleChoiceTypes, $"{rule.Name} may have one type, but {string.Join(", ", names)} are all present.");
         }
 
-        foreach (var type in allowed)
+        // A type slice that the profile makes required (value[x]:valueQuantity 1..1).
+        foreach (var (type, slice) in choice.RequiredSlices)
         {
-            // A type slice that the profile makes required (value[x]:valueQuantity 1..1).
-            var slice = Overlay(overlayPath.Length == 0 ? "" : $"{overlayPath}.{stem}{Capitalise(type.Code)}");
-            if (slice?.Min is > 0 && !variants.Any(v => v.Type == type.Code))
+            if (first.Variant?.Type != type && !ExtraVariant.HasType(others, type))
             {
-                Add("error", "required", ValidationIssueCodes.MinCardinality, $"{stem}{Capitalise(type.Code)} is required{By(slice)} (minimum cardinality {slice.Min}).", at);
+                Add("error", "required", ValidationIssueCodes.MinCardinality, $"{choice.Stem}{ChoicePlan.Capitalise(type)} is required{By(slice)} (minimum cardinality {slice.Min}).");
             }
         }
 
-        foreach (var (name, type, value, shadow) in variants)
+        _path.Pop();
+        if (first.Variant is { } variant)
         {
-            string variantAt = $"{location}.{name}";
-            var typeRef = allowed.FirstOrDefault(t => t.Code == type);
-            if (typeRef is null)
-            {
-                Add("error", "structure", ValidationIssueCodes.TypeNotAllowed,
-                    $"{child.Name} is a {type} here, but only {string.Join(", ", allowed.Select(t => t.Code))} are allowed{By(rule)}.", variantAt);
-                continue;
-            }
+            ValidateVariant(choice, variant, first.Value, first.Shadow);
+        }
 
-            var variantRule = rule.Merge(Overlay(overlayPath.Length == 0 ? "" : $"{overlayPath}.{name}")) with { Min = 0, Max = "1" };
-            if (!CheckCardinality(variantRule, Count(value, shadow), value ?? shadow, variantAt))
-            {
-                continue;
-            }
-
-            ForEachOccurrence(value, shadow, variantAt, (item, itemShadow, itemAt) =>
-                ValidateValue(item, itemShadow, typeRef, variantRule, definition, child.Path, $"{overlayPath}.{name}", itemAt));
+        for (int k = 0; k < others.Count; k++)
+        {
+            ValidateVariant(choice, others[k].Variant, others[k].Value, others[k].Shadow);
         }
     }
 
-    // valueQuantity -> Quantity, valueDateTime -> dateTime: a JSON member's suffix is its type, capitalised.
-    private static readonly FrozenDictionary<string, string> TypesBySuffix = BaseDefinitions.R4.TypeNames
-        .Where(t => BaseDefinitions.R4.TryGetType(t, out var d) && !d.IsResource)
-        .ToFrozenDictionary(t => char.ToUpperInvariant(t[0]) + t[1..], t => t, StringComparer.Ordinal);
-
-    private static readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> TypesBySuffixSpan =
-        TypesBySuffix.GetAlternateLookup<ReadOnlySpan<char>>();
-
-    private static string? TypeFromSuffix(ReadOnlySpan<char> suffix) => TypesBySuffixSpan.TryGetValue(suffix, out var type) ? type : null;
-
-    private static (int Ordinal, string Type)? FindChoice(ChildIndex index, string name)
+    private void ValidateVariant(ChoicePlan choice, ChoiceVariant variant, Node value, Node shadow)
     {
-        foreach (var (stem, ordinal) in index.Choices)
+        _path.Push(variant.Name);
+        if (variant.Allowed is null)
         {
-            if (name.Length > stem.Length && name.StartsWith(stem, StringComparison.Ordinal) && TypeFromSuffix(name.AsSpan(stem.Length)) is { } type)
-            {
-                return (ordinal, type);
-            }
+            Add("error", "structure", ValidationIssueCodes.TypeNotAllowed,
+                $"{choice.Rule.Name} is a {variant.Type} here, but only {choice.AllowedList} are allowed{By(choice.Rule)}.");
+        }
+        else if (CheckCardinality(variant.Rule, Count(value, shadow), value.IsPresent ? value : shadow))
+        {
+            ForEachOccurrence(value, shadow, variant.Plan);
         }
 
-        return null;
+        _path.Pop();
     }
-
-    private static string Capitalise(string type) => char.ToUpperInvariant(type[0]) + type[1..];
 }

@@ -1,64 +1,88 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 using CdsHooks.Fhir.Model;
 using CdsHooks.Fhir.Validation.Definitions;
 
 namespace CdsHooks.Fhir.Validation;
 
-/// <summary>Checks of one value: primitive syntax, fixed and pattern values, bindings and reference targets.</summary>
+/// <summary>Checks of one value: primitive syntax, fixed and pattern values, reference targets and extension value types.</summary>
 internal sealed partial class ValidationRun
 {
-    private bool CheckPrimitive(JsonElement item, TypeDefinition type, string at)
+    private bool CheckPrimitive(Node value, ValuePlan plan)
     {
-        var expected = type.Name switch
+        var item = value.Element;
+        var type = plan.Definition!;
+        var expected = plan.Primitive switch
         {
-            "boolean" => JsonValueKind.True,
-            "integer" or "positiveInt" or "unsignedInt" or "decimal" => JsonValueKind.Number,
+            PrimitiveKind.Boolean => JsonValueKind.True,
+            PrimitiveKind.Integer or PrimitiveKind.PositiveInt or PrimitiveKind.UnsignedInt or PrimitiveKind.Decimal => JsonValueKind.Number,
             _ => JsonValueKind.String,
         };
-        bool kindOk = expected == JsonValueKind.True ? item.ValueKind is JsonValueKind.True or JsonValueKind.False : item.ValueKind == expected;
+        bool kindOk = expected == JsonValueKind.True ? value.Kind is JsonValueKind.True or JsonValueKind.False : value.Kind == expected;
         if (!kindOk)
         {
             Add("error", "structure", ValidationIssueCodes.WrongJsonType,
-                $"A FHIR {type.Name} is a JSON {(expected == JsonValueKind.True ? "boolean" : expected.ToString().ToLowerInvariant())}, not a JSON {item.ValueKind.ToString().ToLowerInvariant()}.", at);
+                $"A FHIR {type.Name} is a JSON {(expected == JsonValueKind.True ? "boolean" : expected.ToString().ToLowerInvariant())}, not a JSON {value.Kind.ToString().ToLowerInvariant()}.");
             return false;
         }
 
+        if (PrimitiveSyntax.Accepts(plan.Primitive, item, value.Kind))
+        {
+            return true;
+        }
+
+        bool valid = IsValidPrimitive(item, type);
+        if (!valid)
+        {
+            Add("error", "value", ValidationIssueCodes.InvalidPrimitive, $"The value is not a valid FHIR {type.Name}.");
+        }
+
+        return valid;
+    }
+
+    /// <summary>The full check of a primitive of the right JSON type: the specification's regex, then calendar and range.</summary>
+    internal static bool IsValidPrimitive(JsonElement item, TypeDefinition type)
+    {
         string text = item.ValueKind == JsonValueKind.String ? item.GetString()! : item.GetRawText();
         bool valid = type.Regex is null || type.Regex.IsMatch(text);
         valid &= type.Name switch
         {
             // The regex admits 31 February; the calendar does not.
             "date" or "dateTime" or "instant" => FhirDateTime.TryParse(text, out _),
-            "integer" => int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out _),
-            "positiveInt" => int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out int p) && p > 0,
-            "unsignedInt" => int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out int u) && u >= 0,
+            "integer" => int.TryParse(text, CultureInfo.InvariantCulture, out _),
+            "positiveInt" => int.TryParse(text, CultureInfo.InvariantCulture, out int p) && p > 0,
+            "unsignedInt" => int.TryParse(text, CultureInfo.InvariantCulture, out int u) && u >= 0,
             "string" or "markdown" => text.Length > 0 && text.Trim().Length > 0,
             _ => true,
         };
-        if (!valid)
-        {
-            Add("error", "value", ValidationIssueCodes.InvalidPrimitive, $"The value is not a valid FHIR {type.Name}.", at);
-        }
-
         return valid;
     }
 
-    private void CheckFixedAndPattern(JsonElement item, ElementRule rule, string at)
+    private void CheckFixedAndPattern(JsonElement item, ValuePlan plan)
     {
-        if (rule.Fixed is { } fixedValue && !JsonEquals(item, fixedValue))
+        if (!plan.ChecksFixedOrPattern)
         {
-            Add("error", "value", ValidationIssueCodes.FixedValue, $"{rule.Name} must be exactly {fixedValue.GetRawText()}{By(rule)}.", at);
+            return;
         }
 
-        if (rule.Pattern is { } pattern && !Contains(item, pattern))
+        var rule = plan.Rule;
+        if (rule.Fixed is { } fixedValue && !JsonElement.DeepEquals(item, fixedValue))
         {
-            Add("error", "value", ValidationIssueCodes.PatternValue, $"{rule.Name} must contain {pattern.GetRawText()}{By(rule)}.", at);
+            Add("error", "value", ValidationIssueCodes.FixedValue, $"{rule.Name} must be exactly {fixedValue.GetRawText()}{By(rule)}.");
+        }
+
+        if (rule.Pattern is { } pattern && !JsonPattern.Contains(item, pattern))
+        {
+            Add("error", "value", ValidationIssueCodes.PatternValue, $"{rule.Name} must contain {pattern.GetRawText()}{By(rule)}.");
         }
     }
 
-    private void CheckReference(JsonElement item, TypeRef type, string at)
+    private void CheckReference(JsonElement item, ValuePlan plan)
     {
-        if (type.Code != "Reference" || type.TargetProfiles.Count == 0 || type.TargetProfiles.Contains("Resource"))
+        var type = plan.Type;
+        if (!plan.ChecksReference || ReferenceTargetAllowed(item, type.TargetProfiles))
         {
             return;
         }
@@ -75,66 +99,83 @@ internal sealed partial class ValidationRun
         if (target is not null && !type.TargetProfiles.Contains(target))
         {
             Add("error", "structure", ValidationIssueCodes.ReferenceTarget,
-                $"{Name(at)} refers to a {target}, but only {string.Join(", ", type.TargetProfiles)} may be referenced here.", at);
+                $"{_path.LastName} refers to a {target}, but only {string.Join(", ", type.TargetProfiles)} may be referenced here.");
         }
     }
 
-    // A package extension's value must be of a type its definition allows.
-    private void CheckExtensionValue(JsonElement node, string at)
+    // The common case decided on the bytes: a type member naming an allowed type, or a plain relative or absolute
+    // reference whose type segment is allowed. Anything else takes the full check above.
+    private static bool ReferenceTargetAllowed(JsonElement item, IReadOnlyList<string> targets)
     {
+        if (item.TryGetProperty("type"u8, out var type) && type.ValueKind == JsonValueKind.String)
+        {
+            foreach (string target in targets)
+            {
+                if (type.ValueEquals(target))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        // Without a readable reference there is no target to check.
+        if (!item.TryGetProperty("reference"u8, out var reference) || reference.ValueKind != JsonValueKind.String)
+        {
+            return true;
+        }
+
+        if (JsonText.IsEscaped(reference))
+        {
+            return false;
+        }
+
+        var text = JsonMarshal.GetRawUtf8Value(reference)[1..^1];
+        int history = text.IndexOf("/_history/"u8);
+        var path = history < 0 ? text : text[..history];
+        int last = path.LastIndexOf((byte)'/');
+        if (text.StartsWith("#"u8) || text.StartsWith("urn:"u8) || last < 0)
+        {
+            return true; // contained, a URN, or a bare id: no type segment
+        }
+
+        var segment = path[(path[..last].LastIndexOf((byte)'/') + 1)..last];
+        foreach (string target in targets)
+        {
+            if (Ascii.Equals(segment, target))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // A package extension's value must be of a type its definition allows.
+    private void CheckExtensionValue(JsonElement node)
+    {
+        Span<char> buffer = stackalloc char[JsonText.BufferLength];
         if (!node.TryGetProperty("url", out var url) || url.ValueKind != JsonValueKind.String
-            || !package.TryGetExtension(url.GetString()!, out var allowed) || allowed.Count == 0)
+            || !package.TryGetExtension(JsonText.String(url, buffer), out var allowed) || allowed.Count == 0)
         {
             return;
         }
 
         foreach (var property in node.EnumerateObject())
         {
-            if (property.Name.StartsWith("value", StringComparison.Ordinal) && property.Name.Length > 5
-                && TypeFromSuffix(property.Name.AsSpan(5)) is { } type && !allowed.Contains(type))
+            var name = JsonMarshal.GetRawUtf8PropertyName(property);
+            if (name.IndexOf((byte)'\\') >= 0)
+            {
+                name = Encoding.UTF8.GetBytes(property.Name);
+            }
+
+            if (name.StartsWith("value"u8) && name.Length > 5
+                && ChoicePlan.TypeFromSuffix(name[5..]) is { } type && !allowed.Contains(type))
             {
                 Add("error", "structure", ValidationIssueCodes.ExtensionValueType,
-                    $"The extension {url.GetString()} takes a {string.Join(" or ", allowed)} value, not a {type}.", $"{at}.{property.Name}");
+                    $"The extension {url.GetString()} takes a {string.Join(" or ", allowed)} value, not a {type}.", property.Name);
             }
-        }
-    }
-
-    private static string By(ElementRule rule) => rule.ConstrainedBy is { } id ? " by " + id : "";
-
-    private static string Name(string at)
-    {
-        string last = at[(at.LastIndexOf('.') + 1)..];
-        int bracket = last.IndexOf('[', StringComparison.Ordinal);
-        return bracket > 0 ? last[..bracket] : last;
-    }
-
-    private static bool JsonEquals(JsonElement left, JsonElement right) => JsonElement.DeepEquals(left, right);
-
-    // FHIR pattern semantics: every member of the pattern is in the value; each pattern array item matches some item.
-    private static bool Contains(JsonElement value, JsonElement pattern)
-    {
-        switch (pattern.ValueKind)
-        {
-            case JsonValueKind.Object:
-                if (value.ValueKind != JsonValueKind.Object)
-                {
-                    return false;
-                }
-
-                foreach (var property in pattern.EnumerateObject())
-                {
-                    if (!value.TryGetProperty(property.Name, out var member) || !Contains(member, property.Value))
-                    {
-                        return false;
-                    }
-                }
-
-                return true;
-            case JsonValueKind.Array:
-                return value.ValueKind == JsonValueKind.Array
-                    && pattern.EnumerateArray().All(p => value.EnumerateArray().Any(v => Contains(v, p)));
-            default:
-                return JsonEquals(value, pattern);
         }
     }
 }

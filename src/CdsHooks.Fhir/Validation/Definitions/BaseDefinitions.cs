@@ -15,10 +15,14 @@ internal sealed class BaseDefinitions
     private static readonly Lazy<BaseDefinitions> Shared = new(Load);
 
     private readonly FrozenDictionary<string, TypeDefinition> _types;
+    private readonly FrozenDictionary<string, TypeDefinition>.AlternateLookup<ReadOnlySpan<char>> _typesBySpan;
+    private readonly Utf8NameTable<TypeDefinition> _typesByUtf8;
 
     private BaseDefinitions(FrozenDictionary<string, TypeDefinition> types, ExpandedValueSets valueSets, IReadOnlySet<string> unexpanded)
     {
         _types = types;
+        _typesBySpan = types.GetAlternateLookup<ReadOnlySpan<char>>();
+        _typesByUtf8 = new Utf8NameTable<TypeDefinition>(types);
         ValueSets = valueSets;
         UnexpandedValueSets = unexpanded;
     }
@@ -35,6 +39,10 @@ internal sealed class BaseDefinitions
     public IEnumerable<string> TypeNames => _types.Keys;
 
     public bool TryGetType(string name, out TypeDefinition type) => _types.TryGetValue(name, out type!);
+
+    public bool TryGetType(ReadOnlySpan<char> name, out TypeDefinition type) => _typesBySpan.TryGetValue(name, out type!);
+
+    public bool TryGetType(ReadOnlySpan<byte> utf8Name, out TypeDefinition type) => _typesByUtf8.TryGetValue(utf8Name, out type!);
 
     private static BaseDefinitions Load()
     {

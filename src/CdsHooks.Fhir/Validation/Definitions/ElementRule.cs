@@ -8,12 +8,39 @@ namespace CdsHooks.Fhir.Validation.Definitions;
 /// </summary>
 internal sealed record ElementRule
 {
-    public required string Path { get; init; }
+    public required string Path
+    {
+        get;
+        init
+        {
+            field = value;
+            Name = value[(value.LastIndexOf('.') + 1)..];
+            IsChoice = value.EndsWith("[x]", StringComparison.Ordinal);
+        }
+    }
 
     public int? Min { get; init; }
 
     /// <summary>A number or <c>*</c>.</summary>
-    public string? Max { get; init; }
+    public string? Max
+    {
+        get;
+        init
+        {
+            field = value;
+            MaxBound = value switch
+            {
+                null => Bound.None,
+                "*" => Bound.Unbounded,
+                "0" => Bound.Zero,
+                "1" => Bound.One,
+                _ => Bound.Other,
+            };
+        }
+    }
+
+    /// <summary><see cref="Max"/> classified once, for the validator's cardinality checks.</summary>
+    public Bound MaxBound { get; private init; }
 
     public IReadOnlyList<TypeRef>? Types { get; init; }
 
@@ -39,10 +66,10 @@ internal sealed record ElementRule
     /// <summary>The id of the profile that constrains the element, for diagnostics; null for a base definition.</summary>
     public string? ConstrainedBy { get; init; }
 
-    /// <summary>The last path segment, e.g. <c>value[x]</c>.</summary>
-    public string Name => Path[(Path.LastIndexOf('.') + 1)..];
+    /// <summary>The last path segment, e.g. <c>value[x]</c> (worked out once, from <see cref="Path"/>).</summary>
+    public string Name { get; private init; } = "";
 
-    public bool IsChoice => Path.EndsWith("[x]", StringComparison.Ordinal);
+    public bool IsChoice { get; private init; }
 
     /// <summary>The upper bound, or null for <c>*</c>.</summary>
     public int? MaxCount => Max is null or "*" ? null : int.Parse(Max, System.Globalization.CultureInfo.InvariantCulture);
@@ -59,6 +86,16 @@ internal sealed record ElementRule
         Pattern = overlay.Pattern ?? Pattern,
         ConstrainedBy = overlay.ConstrainedBy ?? ConstrainedBy,
     };
+}
+
+/// <summary>An element's upper bound: none stated, <c>*</c>, 0, 1, or another number.</summary>
+internal enum Bound
+{
+    None,
+    Unbounded,
+    Zero,
+    One,
+    Other,
 }
 
 /// <summary>An allowed type of an element, with the profiles its value or its reference target must have.</summary>
