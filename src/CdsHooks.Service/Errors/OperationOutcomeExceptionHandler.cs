@@ -38,7 +38,16 @@ internal sealed partial class OperationOutcomeExceptionHandler(ILogger<Operation
             LogRejected(logger, status, issues[0].Details?.Coding?[0].Code ?? issues[0].Code ?? "unknown");
         }
 
-        await OperationOutcomeResponse.WriteAsync(httpContext.Response, status, issues).ConfigureAwait(false);
+        try
+        {
+            await OperationOutcomeResponse.WriteAsync(httpContext.Response, status, issues).ConfigureAwait(false);
+        }
+        catch (Exception writeFailure) when (writeFailure is OperationCanceledException or IOException)
+        {
+            // The caller closed the connection while sending the body: the answer has nowhere to go.
+            LogAborted(logger);
+        }
+
         return true;
     }
 
