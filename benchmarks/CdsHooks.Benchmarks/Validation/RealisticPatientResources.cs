@@ -23,6 +23,9 @@ internal sealed class RealisticPatientResources : IDisposable
         Json = json;
     }
 
+    /// <summary>The parsed request.</summary>
+    public JsonElement Request => _request.RootElement;
+
     /// <summary>The resources as the engine reads them.</summary>
     public IReadOnlyList<Resource> Typed { get; }
 
@@ -50,6 +53,21 @@ internal sealed class RealisticPatientResources : IDisposable
         }
 
         return new RealisticPatientResources(request, typed, json);
+    }
+
+    /// <summary>Reads the relevant resources of every prefetched searchset again, typed only; returns how many.</summary>
+    public static int ReadTyped(JsonElement request, ResourceRelevance relevance)
+    {
+        int read = 0;
+        foreach (var key in request.GetProperty("prefetch").EnumerateObject())
+        {
+            if (key.Value.GetProperty("resourceType").ValueEquals(Bundle.TypeName))
+            {
+                read += SearchSetReader.Read(key.Value, relevance.MayMatter).Resources.Count;
+            }
+        }
+
+        return read;
     }
 
     public void Dispose() => _request.Dispose();
