@@ -5,14 +5,18 @@ using CdsHooks.Fhir.Serialization;
 
 namespace CdsHooks.Service.Demo;
 
-/// <summary>Describes the demo endpoint as a FHIR R4 CapabilityStatement (read and search-type, JSON only).</summary>
+/// <summary>
+/// Describes the demo endpoint as a FHIR R4 CapabilityStatement: read and search-type, JSON only, and create, update and
+/// delete of the writable order types when <c>Demo:AllowWrites</c> is on.
+/// </summary>
 internal static class CapabilityStatementWriter
 {
     /// <summary>Builds the statement.</summary>
     /// <param name="baseUrl">The endpoint's absolute base.</param>
     /// <param name="today">The statement's date.</param>
+    /// <param name="allowWrites">Whether the write path is mapped.</param>
     /// <returns>The CapabilityStatement (an <see cref="OtherResource"/>: the model does not map this type).</returns>
-    public static Resource Write(string baseUrl, DateOnly today)
+    public static Resource Write(string baseUrl, DateOnly today, bool allowWrites)
     {
         var resources = new JsonArray();
         foreach (var type in DemoSearchCatalog.Types)
@@ -34,7 +38,7 @@ internal static class CapabilityStatementWriter
             {
                 ["type"] = type,
                 ["documentation"] = $"Synthetic demo data. _sort accepts {(definition.DefaultDate is null ? string.Empty : "date, ")}{string.Join(", ", sortable)} (prefix '-' for descending); _count pages through next links.",
-                ["interaction"] = new JsonArray(Interaction("read"), Interaction("search-type")),
+                ["interaction"] = Interactions(allowWrites && DemoFhirWriteEndpoints.WritableTypes.Contains(type)),
                 ["searchParam"] = parameters,
             });
         }
@@ -47,7 +51,9 @@ internal static class CapabilityStatementWriter
             ["kind"] = "instance",
             ["implementation"] = new JsonObject
             {
-                ["description"] = "Read-only demo FHIR R4 endpoint over synthetic patients (no real patient data)",
+                ["description"] = allowWrites
+                    ? "Demo FHIR R4 endpoint over synthetic patients (no real patient data); orders may be written"
+                    : "Read-only demo FHIR R4 endpoint over synthetic patients (no real patient data)",
                 ["url"] = baseUrl,
             },
             ["fhirVersion"] = "4.0.1",
@@ -61,5 +67,9 @@ internal static class CapabilityStatementWriter
         return FhirJson.DeserializeResource(System.Text.Encoding.UTF8.GetBytes(statement.ToJsonString()));
     }
 
-    private static JsonObject Interaction(string code) => new() { ["code"] = code };
+    private static JsonArray Interactions(bool writable)
+    {
+        string[] codes = writable ? ["read", "search-type", "create", "update", "delete"] : ["read", "search-type"];
+        return new JsonArray([.. codes.Select(code => (JsonNode)new JsonObject { ["code"] = code })]);
+    }
 }

@@ -44,8 +44,8 @@ internal static class DemoFhirEndpoints
         return endpoints;
     }
 
-    private static FhirResult GetCapabilities(HttpRequest request, TimeProvider time)
-        => new(CapabilityStatementWriter.Write(BaseUrl(request), DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)));
+    private static FhirResult GetCapabilities(HttpRequest request, TimeProvider time, IOptions<DemoOptions> options)
+        => new(CapabilityStatementWriter.Write(BaseUrl(request), DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), options.Value.AllowWrites));
 
     private static FhirResult Read(string type, string id, HttpRequest request, DemoFhirStore store)
     {

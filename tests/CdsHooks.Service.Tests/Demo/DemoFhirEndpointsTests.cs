@@ -30,6 +30,11 @@ public sealed class DemoFhirEndpointsTests(DemoFhirFixture fixture) : IClassFixt
         Assert.Contains("recorded-date", resources["Condition"]);
         Assert.Contains("authoredon", resources["MedicationRequest"]);
         Assert.Contains("effective", resources["MedicationStatement"]);
+
+        // Writes are off here, so every type says read and search only.
+        Assert.StartsWith("Read-only", json.GetProperty("implementation").GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.All(json.GetProperty("rest")[0].GetProperty("resource").EnumerateArray(), r => Assert.Equal(
+            ["read", "search-type"], r.GetProperty("interaction").EnumerateArray().Select(i => i.GetProperty("code").GetString())));
     }
 
     [Fact]

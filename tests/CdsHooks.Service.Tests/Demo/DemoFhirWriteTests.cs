@@ -37,6 +37,21 @@ public sealed class DemoFhirWriteTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Metadata_SaysWhichTypesMayBeWritten()
+    {
+        using var response = await _host.Client.GetAsync(new Uri("fhir/metadata", UriKind.Relative));
+        using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        var interactions = json.RootElement.GetProperty("rest")[0].GetProperty("resource").EnumerateArray().ToDictionary(
+            r => r.GetProperty("type").GetString()!,
+            r => r.GetProperty("interaction").EnumerateArray().Select(i => i.GetProperty("code").GetString()!).ToList());
+        Assert.Equal(["read", "search-type", "create", "update", "delete"], interactions["MedicationRequest"]);
+        Assert.Equal(["read", "search-type", "create", "update", "delete"], interactions["ServiceRequest"]);
+        Assert.Equal(["read", "search-type"], interactions["Observation"]);
+        Assert.DoesNotContain("Read-only", json.RootElement.GetProperty("implementation").GetProperty("description").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Reset_ForgetsWrites()
     {
         using var created = await _host.Client.PostAsync(new Uri("fhir/MedicationRequest", UriKind.Relative), Json(Order));
