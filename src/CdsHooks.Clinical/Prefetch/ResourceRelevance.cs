@@ -23,41 +23,41 @@ public sealed class ResourceRelevance(KnowledgeBase knowledge)
     public bool MayMatter(JsonElement resource)
     {
         if (_terminology.TextMatching || resource.ValueKind != JsonValueKind.Object
-            || !resource.TryGetProperty("resourceType", out var type) || type.ValueKind != JsonValueKind.String)
+            || !resource.TryGetProperty("resourceType"u8, out var type) || type.ValueKind != JsonValueKind.String)
         {
             return true;
         }
 
         if (type.ValueEquals("Observation"u8))
         {
-            return Has(resource, "focus") || Has(resource, "partOf") || Has(resource, "derivedFrom")
-                || MayMatch(resource, "code") || Known(resource, "valueCodeableConcept") || ComponentsKnown(resource);
+            return Has(resource, "focus"u8) || Has(resource, "partOf"u8) || Has(resource, "derivedFrom"u8)
+                || MayMatch(resource, "code"u8) || Known(resource, "valueCodeableConcept"u8) || ComponentsKnown(resource);
         }
 
         if (type.ValueEquals("Condition"u8) || type.ValueEquals("Procedure"u8))
         {
-            return MayMatch(resource, "code");
+            return MayMatch(resource, "code"u8);
         }
 
         if (type.ValueEquals("MedicationStatement"u8) || type.ValueEquals("MedicationRequest"u8))
         {
-            return Has(resource, "medicationReference") || MayMatch(resource, "medicationCodeableConcept");
+            return Has(resource, "medicationReference"u8) || MayMatch(resource, "medicationCodeableConcept"u8);
         }
 
         return true;
     }
 
     // The resource's main concept: unread only when it has codings and none is known.
-    private bool MayMatch(JsonElement owner, string name) =>
+    private bool MayMatch(JsonElement owner, ReadOnlySpan<byte> name) =>
         !owner.TryGetProperty(name, out var concept) || concept.ValueKind != JsonValueKind.Object
-        || !concept.TryGetProperty("coding", out var codings) || codings.ValueKind != JsonValueKind.Array
+        || !concept.TryGetProperty("coding"u8, out var codings) || codings.ValueKind != JsonValueKind.Array
         || codings.GetArrayLength() == 0 || Known(owner, name);
 
-    private static bool Has(JsonElement resource, string name) => resource.TryGetProperty(name, out _);
+    private static bool Has(JsonElement resource, ReadOnlySpan<byte> name) => resource.TryGetProperty(name, out _);
 
     private bool ComponentsKnown(JsonElement resource)
     {
-        if (!resource.TryGetProperty("component", out var components))
+        if (!resource.TryGetProperty("component"u8, out var components))
         {
             return false;
         }
@@ -69,7 +69,7 @@ public sealed class ResourceRelevance(KnowledgeBase knowledge)
 
         foreach (var component in components.EnumerateArray())
         {
-            if (component.ValueKind != JsonValueKind.Object || Known(component, "code") || Known(component, "valueCodeableConcept"))
+            if (component.ValueKind != JsonValueKind.Object || Known(component, "code"u8) || Known(component, "valueCodeableConcept"u8))
             {
                 return true;
             }
@@ -79,7 +79,7 @@ public sealed class ResourceRelevance(KnowledgeBase knowledge)
     }
 
     // A concept matters when one of its codings is known; a concept of the wrong shape is read, so the reader reports it.
-    private bool Known(JsonElement owner, string name)
+    private bool Known(JsonElement owner, ReadOnlySpan<byte> name)
     {
         if (!owner.TryGetProperty(name, out var concept))
         {
@@ -91,7 +91,7 @@ public sealed class ResourceRelevance(KnowledgeBase knowledge)
             return true;
         }
 
-        if (!concept.TryGetProperty("coding", out var codings))
+        if (!concept.TryGetProperty("coding"u8, out var codings))
         {
             return false;
         }
@@ -108,8 +108,8 @@ public sealed class ResourceRelevance(KnowledgeBase knowledge)
                 return true;
             }
 
-            if (coding.TryGetProperty("system", out var system) && system.ValueKind == JsonValueKind.String
-                && coding.TryGetProperty("code", out var code) && code.ValueKind == JsonValueKind.String
+            if (coding.TryGetProperty("system"u8, out var system) && system.ValueKind == JsonValueKind.String
+                && coding.TryGetProperty("code"u8, out var code) && code.ValueKind == JsonValueKind.String
                 && _terminology.IsKnown(system.GetString()!, code.GetString()!))
             {
                 return true;

@@ -52,7 +52,7 @@ public static class SearchSetReader
         var outcomes = new List<OperationOutcome>();
         int skipped = 0;
 
-        if (bundle.TryGetProperty("entry", out var entries))
+        if (bundle.TryGetProperty("entry"u8, out var entries))
         {
             skipped = ReadEntries(entries, include, resources, sources, outcomes, errors);
         }
@@ -67,7 +67,7 @@ public static class SearchSetReader
             throw new FhirJsonException(FhirJsonErrorCodes.ResourceNotObject, "A Bundle must be a JSON object.");
         }
 
-        if (!bundle.TryGetProperty("resourceType", out var type))
+        if (!bundle.TryGetProperty("resourceType"u8, out var type))
         {
             throw new FhirJsonException(FhirJsonErrorCodes.MissingResourceType, "The resource has no resourceType member.");
         }
@@ -105,7 +105,7 @@ public static class SearchSetReader
             }
 
             // An entry without a resource (e.g. only fullUrl) has nothing to read.
-            if (!entry.TryGetProperty("resource", out var element))
+            if (!entry.TryGetProperty("resource"u8, out var element))
             {
                 continue;
             }
@@ -143,15 +143,15 @@ public static class SearchSetReader
     private static string EntryPath(int index) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"$.entry[{index}]");
 
     private static bool IsOutcomeEntry(JsonElement entry)
-        => entry.TryGetProperty("search", out var search)
+        => entry.TryGetProperty("search"u8, out var search)
            && search.ValueKind == JsonValueKind.Object
-           && search.TryGetProperty("mode", out var mode)
+           && search.TryGetProperty("mode"u8, out var mode)
            && mode.ValueKind == JsonValueKind.String
            && mode.ValueEquals(OutcomeMode);
 
     private static string? ReadNextLink(JsonElement bundle, List<FhirJsonError> errors)
     {
-        if (!bundle.TryGetProperty("link", out var links))
+        if (!bundle.TryGetProperty("link"u8, out var links))
         {
             return null;
         }
@@ -165,10 +165,10 @@ public static class SearchSetReader
         foreach (var link in links.EnumerateArray())
         {
             if (link.ValueKind == JsonValueKind.Object
-                && link.TryGetProperty("relation", out var relation)
+                && link.TryGetProperty("relation"u8, out var relation)
                 && relation.ValueKind == JsonValueKind.String
                 && relation.ValueEquals(NextRelation)
-                && link.TryGetProperty("url", out var url)
+                && link.TryGetProperty("url"u8, out var url)
                 && url.ValueKind == JsonValueKind.String
                 && url.GetString() is { Length: > 0 } next)
             {
@@ -181,7 +181,7 @@ public static class SearchSetReader
 
     private static int? ReadTotal(JsonElement bundle, List<FhirJsonError> errors)
     {
-        if (!bundle.TryGetProperty("total", out var total) || total.ValueKind == JsonValueKind.Null)
+        if (!bundle.TryGetProperty("total"u8, out var total) || total.ValueKind == JsonValueKind.Null)
         {
             return null;
         }

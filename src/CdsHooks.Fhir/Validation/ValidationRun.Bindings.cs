@@ -108,7 +108,7 @@ internal sealed partial class ValidationRun
             case CodeShape.Coding when Str(item, "code") is { } code:
                 codes.Add((Str(item, "system"), code));
                 break;
-            case CodeShape.Concept when item.ValueKind == JsonValueKind.Object && item.TryGetProperty("coding", out var codings) && codings.ValueKind == JsonValueKind.Array:
+            case CodeShape.Concept when item.ValueKind == JsonValueKind.Object && item.TryGetProperty("coding"u8, out var codings) && codings.ValueKind == JsonValueKind.Array:
                 foreach (var coding in codings.EnumerateArray())
                 {
                     if (Str(coding, "code") is { } c)

@@ -87,8 +87,8 @@ internal sealed partial class ValidationRun
             return;
         }
 
-        string? target = item.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
-        if (target is null && item.TryGetProperty("reference", out var r) && r.ValueKind == JsonValueKind.String && r.GetString() is { } reference
+        string? target = item.TryGetProperty("type"u8, out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+        if (target is null && item.TryGetProperty("reference"u8, out var r) && r.ValueKind == JsonValueKind.String && r.GetString() is { } reference
             && !reference.StartsWith('#') && !reference.StartsWith("urn:", StringComparison.Ordinal))
         {
             int history = reference.IndexOf("/_history/", StringComparison.Ordinal);
@@ -156,7 +156,7 @@ internal sealed partial class ValidationRun
     private void CheckExtensionValue(JsonElement node)
     {
         Span<char> buffer = stackalloc char[JsonText.BufferLength];
-        if (!node.TryGetProperty("url", out var url) || url.ValueKind != JsonValueKind.String
+        if (!node.TryGetProperty("url"u8, out var url) || url.ValueKind != JsonValueKind.String
             || !package.TryGetExtension(JsonText.String(url, buffer), out var allowed) || allowed.Count == 0)
         {
             return;
