@@ -84,7 +84,45 @@ public sealed partial class PrefetchResolver(
             throw new PrefetchUnavailableException(unobtainable);
         }
 
+        if (await FetchMedicationsAsync(outcomes, work).ConfigureAwait(false) is { } medications)
+        {
+            outcomes = [.. outcomes, medications];
+        }
+
         return Assemble(outcomes, context.PatientId, conformance);
+    }
+
+    // Medications referenced but not supplied are read one by one (a template cannot _include them). One that cannot
+    // be read is a gap; the timeline then treats its record's drug as unidentified, so no criterion takes it as absent.
+    private async Task<PrefetchKeyOutcome?> FetchMedicationsAsync(PrefetchKeyOutcome[] outcomes, KeyWork work)
+    {
+        if (work.Target is null)
+        {
+            return null;
+        }
+
+        var missing = MedicationReferences.Unresolved(outcomes.SelectMany(o => o.Resources));
+        if (missing.Count == 0)
+        {
+            return null;
+        }
+
+        var reads = await Task.WhenAll(missing.Take(MedicationReferences.MaxReads).Select(reference => GuardAsync(MedicationKey, work, async target =>
+        {
+            var resource = await fhir.ReadAsync(target, reference, work.Token).ConfigureAwait(false);
+            return resource is Medication
+                ? new PrefetchKeyOutcome(MedicationKey, PrefetchSource.FhirServer, [resource], null)
+                : new PrefetchKeyOutcome(MedicationKey, PrefetchSource.Unavailable, [], new DataGap(MedicationKey.Key, Medication.TypeName, $"the FHIR server answered a Medication read with a {resource.ResourceType}"));
+        }))).ConfigureAwait(false);
+
+        var read = reads.SelectMany(r => r.Resources).ToList();
+        var gap = reads.Select(r => r.Gap).FirstOrDefault(g => g is not null);
+        if (missing.Count > MedicationReferences.MaxReads)
+        {
+            gap ??= new DataGap(MedicationKey.Key, Medication.TypeName, $"only the first {MedicationReferences.MaxReads} referenced Medications are read");
+        }
+
+        return new PrefetchKeyOutcome(MedicationKey, PrefetchSource.FhirServer, read, gap is null ? null : gap with { Partial = read.Count > 0 });
     }
 
     private async Task<PrefetchKeyOutcome> ResolveKeyAsync(PrefetchKey key, KeyWork work)
@@ -190,6 +228,9 @@ public sealed partial class PrefetchResolver(
             return new PrefetchKeyOutcome(key, PrefetchSource.Unavailable, [], new DataGap(key.Key, key.ResourceType, reason));
         }
     }
+
+    /// <summary>Not a prefetch template: the name under which referenced Medications read by the service are reported.</summary>
+    private static readonly PrefetchKey MedicationKey = new("referencedMedications", "Medication/{id}", Medication.TypeName);
 
     private static bool IsPrefetched(PrefetchKey key, CdsRequest request) =>
         request.Prefetch is { } prefetch && prefetch.TryGetValue(key.Key, out var value) && !PrefetchedDataReader.IsOperationOutcome(value);

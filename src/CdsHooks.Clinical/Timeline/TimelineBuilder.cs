@@ -1,4 +1,5 @@
 using CdsHooks.Clinical.Invocation;
+using CdsHooks.Clinical.Prefetch;
 using CdsHooks.Clinical.Terminology;
 using CdsHooks.Fhir.Model;
 
@@ -7,6 +8,8 @@ namespace CdsHooks.Clinical.Timeline;
 /// <summary>Normalises a hook call's FHIR resources into a <see cref="PatientTimeline"/>.</summary>
 public sealed class TimelineBuilder(TerminologyCatalog terminology)
 {
+    private readonly Lazy<ValueSetMask> _anyValueSet = new(() => ValueSetMask.Of(terminology.ValueSets.Select(v => v.Index)));
+
     private static readonly HashSet<string> IgnoredStatuses = new(StringComparer.Ordinal)
     {
         "entered-in-error", "not-taken", "not-done", "cancelled", "revoked",
@@ -69,7 +72,7 @@ public sealed class TimelineBuilder(TerminologyCatalog terminology)
             Procedures = procedures.OrderBy(p => p.Start?.LowerBound ?? DateTimeOffset.MaxValue).ToList(),
             DraftOrders = invocation.DraftOrders.Select((order, i) => ToDraftOrder(order, i, medications)).ToList(),
             MissingResourceTypes = MissingTypes(invocation),
-            SetAside = invocation.SetAside.Count == 0 ? [] : invocation.SetAside.Select(s => ToSetAside(s, medications)).ToList(),
+            SetAside = [.. invocation.SetAside.Select(s => ToSetAside(s, medications)), .. UnidentifiedMedications(resources, medications)],
         };
     }
 
@@ -94,6 +97,35 @@ public sealed class TimelineBuilder(TerminologyCatalog terminology)
             Label = ConceptText.Of(code) ?? resource.ResourceType,
             Reason = setAside.Reason,
         };
+    }
+
+    // A record whose drug is a Medication the service could not read could be any drug, so every criterion reading
+    // medication records treats it as it treats a set-aside resource: it may be what the criterion looks for.
+    private IEnumerable<SetAsideItem> UnidentifiedMedications(IReadOnlyList<Resource> resources, Dictionary<string, Medication> medications)
+    {
+        foreach (var resource in resources)
+        {
+            var (reference, status) = resource switch
+            {
+                MedicationStatement { MedicationCodeableConcept: null } s => (s.MedicationReference, s.Status),
+                MedicationRequest { MedicationCodeableConcept: null } r => (r.MedicationReference, r.Status),
+                _ => (null, null),
+            };
+            if (reference?.ReferenceValue is not { } target || IgnoredStatuses.Contains(status ?? "")
+                || MedicationCode(null, reference, (DomainResource)resource, medications) is not null)
+            {
+                continue;
+            }
+
+            yield return new SetAsideItem
+            {
+                Reference = $"{resource.ResourceType}/{resource.Id}",
+                ResourceType = resource.ResourceType,
+                Memberships = _anyValueSet.Value,
+                Label = reference.Display ?? "a medication given by reference",
+                Reason = $"its medication ({MedicationReferences.Normalize(target) ?? "a reference"}) could not be read, so the drug is unknown",
+            };
+        }
     }
 
     private static HashSet<string> MissingTypes(HookInvocation invocation)
@@ -135,7 +167,7 @@ public sealed class TimelineBuilder(TerminologyCatalog terminology)
             return contained.OfType<Medication>().FirstOrDefault(m => m.Id == id)?.Code;
         }
 
-        return medications.TryGetValue(target, out var medication) ? medication.Code : null;
+        return medications.TryGetValue(MedicationReferences.Normalize(target) ?? target, out var medication) ? medication.Code : null;
     }
 
     private Diagnosis? ToDiagnosis(Condition condition)

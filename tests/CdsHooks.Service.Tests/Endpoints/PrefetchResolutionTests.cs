@@ -345,6 +345,83 @@ public sealed class PrefetchResolutionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Post_DrugsGivenAsMedicationReferences_AreReadFromTheFhirServer_AndAssessedAsIfCoded()
+    {
+        var (statements, medications) = StatementsWithReferencedDrugs(absoluteFor: "crohns-v1-ms-ust");
+        _fhir.Override("Medication", context =>
+        {
+            string id = ((string)context.Request.RouteValues["path"]!).Split('/')[1];
+            return medications.TryGetValue(id, out var medication) ? Write(context, medication) : Task.FromResult(context.Response.StatusCode = 404);
+        });
+        var request = CdsRequestBuilder.For("patient-view", Seed.PatientId)
+            .WithFullPrefetch(Seed, "medicationStatements")
+            .WithPrefetch("medicationStatements", SeedPrefetch.SearchSet(statements))
+            .WithFhirServer(_fhir.BaseUrl, Token);
+
+        var body = await HttpAssert.CdsResponseAsync(await _app.PostJsonAsync(Service, request.ToJson()));
+
+        var reads = _fhir.RequestsFor("Medication");
+        Assert.Equal(medications.Keys.Order().Select(id => $"Medication/{id}"), reads.Select(r => r.PathAndQuery).Order());
+        Assert.All(reads, r => Assert.Equal($"Bearer {Token}", r.Authorization));
+        Assert.Equal(await FullPrefetchRulesAsync(), HttpAssert.Rules(body));
+        var record = HttpAssert.Card(body, "crohns.refractory-status").GetProperty("extension").GetProperty("org.refractorycds.assessment");
+        Assert.Equal("refractory", record.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Post_MedicationReferenceThatCannotBeRead_MakesTheStatusInsufficientData_AndNamesTheGap()
+    {
+        var (statements, _) = StatementsWithReferencedDrugs(absoluteFor: null);
+        _fhir.Fail("Medication", StatusCodes.Status404NotFound);
+        var request = CdsRequestBuilder.For("patient-view", Seed.PatientId)
+            .WithFullPrefetch(Seed, "medicationStatements")
+            .WithPrefetch("medicationStatements", SeedPrefetch.SearchSet(statements))
+            .WithFhirServer(_fhir.BaseUrl, Token);
+
+        var body = await HttpAssert.CdsResponseAsync(await _app.PostJsonAsync(Service, request.ToJson()));
+
+        Assert.NotEmpty(_fhir.RequestsFor("Medication"));
+        var record = HttpAssert.Card(body, "crohns.refractory-status").GetProperty("extension").GetProperty("org.refractorycds.assessment");
+        Assert.Equal("insufficient-data", record.GetProperty("status").GetString());
+        Assert.Contains(record.GetProperty("missing").EnumerateArray(), m => m.GetString()!.Contains("Medication/med-crohns-v1-ms-ust", StringComparison.Ordinal));
+        Assert.Contains("Medication", DataUnavailableCard(body).GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_MedicationReferenceWithoutFhirServer_IsNotTakenAsNoDrug()
+    {
+        var (statements, _) = StatementsWithReferencedDrugs(absoluteFor: null);
+        var request = CdsRequestBuilder.For("patient-view", Seed.PatientId)
+            .WithFullPrefetch(Seed, "medicationStatements")
+            .WithPrefetch("medicationStatements", SeedPrefetch.SearchSet(statements));
+
+        var body = await HttpAssert.CdsResponseAsync(await _app.PostJsonAsync(Service, request.ToJson()));
+
+        Assert.Empty(_fhir.Requests);
+        var record = HttpAssert.Card(body, "crohns.refractory-status").GetProperty("extension").GetProperty("org.refractorycds.assessment");
+        Assert.Equal("insufficient-data", record.GetProperty("status").GetString());
+    }
+
+    // The seed's statements with each drug moved into a Medication resource the statement references, as many EHRs
+    // record it; one reference may be absolute (with a version) to show that both forms are read.
+    private (List<JsonNode> Statements, Dictionary<string, JsonNode> Medications) StatementsWithReferencedDrugs(string? absoluteFor)
+    {
+        var statements = SeedPrefetch.Resources(Seed).Where(r => SeedPrefetch.Type(r) == "MedicationStatement").ToList();
+        var medications = new Dictionary<string, JsonNode>(StringComparer.Ordinal);
+        foreach (var statement in statements)
+        {
+            string id = "med-" + statement["id"]!.GetValue<string>();
+            var code = statement["medicationCodeableConcept"]!.DeepClone();
+            statement.AsObject().Remove("medicationCodeableConcept");
+            string reference = statement["id"]!.GetValue<string>() == absoluteFor ? $"{_fhir.BaseUrl}Medication/{id}/_history/2" : $"Medication/{id}";
+            statement["medicationReference"] = new JsonObject { ["reference"] = reference };
+            medications[id] = new JsonObject { ["resourceType"] = "Medication", ["id"] = id, ["code"] = code };
+        }
+
+        return (statements, medications);
+    }
+
+    [Fact]
     public async Task Post_FhirFallback_LogsNeitherTheTokenNorThePatientId()
     {
         var request = CdsRequestBuilder.For("patient-view", Seed.PatientId).WithFhirServer(_fhir.BaseUrl, Token);
