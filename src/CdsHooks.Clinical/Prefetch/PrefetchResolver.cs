@@ -1,12 +1,12 @@
-using CdsHooks.Protocol.Errors;
-using System.Globalization;
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using CdsHooks.Clinical.Conformance;
 using CdsHooks.Clinical.Invocation;
 using CdsHooks.Clinical.Services;
 using CdsHooks.Fhir.Model;
 using CdsHooks.Fhir.Rest;
+using CdsHooks.Protocol.Errors;
 using CdsHooks.Protocol.Hooks;
 using CdsHooks.Protocol.Prefetch;
 using CdsHooks.Protocol.Requests;
