@@ -276,13 +276,15 @@ public sealed class TerminologyCatalog
     }
 
     // A synonym matches as a whole word in Latin script; CJK text has no word breaks, so it matches as a substring.
+    // A hyphen in front joins the term to a prefix ("non-small cell ..." is not "small cell ..."); a hyphen after it
+    // still ends the term (a suffix such as "infliximab-dyyb" names the same drug).
     private static bool ContainsTerm(string text, string term)
     {
         int start = 0;
         while ((start = text.IndexOf(term, start, StringComparison.Ordinal)) >= 0)
         {
             int end = start + term.Length;
-            bool leftOk = start == 0 || !char.IsAsciiLetterOrDigit(text[start - 1]);
+            bool leftOk = start == 0 || !(char.IsAsciiLetterOrDigit(text[start - 1]) || text[start - 1] == '-');
             bool rightOk = end == text.Length || !char.IsAsciiLetterOrDigit(text[end]);
             if (leftOk && rightOk)
             {

@@ -24,6 +24,29 @@ public class LungTerminologyTests
         Assert.True(In("lung-cancer", "非小细胞肺癌 IV期"));
     }
 
+    [Theory]
+    [InlineData("Non-small cell lung cancer, stage IV", true)]
+    [InlineData("NON-SMALL CELL LUNG CANCER", true)]
+    [InlineData("Non-small cell carcinoma of lung", false)]
+    [InlineData("non-small cell carcinoma of lung, adenocarcinoma subtype", false)]
+    public void EnglishNsclcText_IsNotReadAsSmallCell(string text, bool namesNsclc)
+    {
+        // "Small cell carcinoma of lung" (SCLC) follows a hyphen in "Non-small cell carcinoma of lung": a hyphen before a
+        // term joins it to the word in front, so the term is not matched there.
+        Assert.False(In("lung-sclc", text));
+        Assert.Equal(namesNsclc, In("lung-nsclc", text));
+    }
+
+    [Theory]
+    [InlineData("Small cell carcinoma of lung, extensive stage")]
+    [InlineData("SCLC (limited stage)")]
+    [InlineData("Small cell carcinoma of lung-extensive")]
+    public void SmallCellText_IsSmallCell(string text)
+    {
+        Assert.True(In("lung-sclc", text));
+        Assert.False(In("lung-nsclc", text));
+    }
+
     [Fact]
     public void DrugsWithoutRxNormOrAtc_MatchByTextWhereEnabled_WithAgentAndMechanism()
     {
