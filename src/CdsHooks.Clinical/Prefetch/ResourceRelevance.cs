@@ -53,6 +53,20 @@ public sealed class ResourceRelevance(KnowledgeBase knowledge)
         || !concept.TryGetProperty("coding"u8, out var codings) || codings.ValueKind != JsonValueKind.Array
         || codings.GetArrayLength() == 0 || Known(owner, name);
 
+    // A string that is no text (an unpaired surrogate escape) cannot be looked up: the resource is read, and the reader
+    // reports it.
+    private bool IsKnown(JsonElement system, JsonElement code)
+    {
+        try
+        {
+            return _terminology.IsKnown(system.GetString()!, code.GetString()!);
+        }
+        catch (InvalidOperationException)
+        {
+            return true;
+        }
+    }
+
     private static bool Has(JsonElement resource, ReadOnlySpan<byte> name) => resource.TryGetProperty(name, out _);
 
     private bool ComponentsKnown(JsonElement resource)
@@ -110,7 +124,7 @@ public sealed class ResourceRelevance(KnowledgeBase knowledge)
 
             if (coding.TryGetProperty("system"u8, out var system) && system.ValueKind == JsonValueKind.String
                 && coding.TryGetProperty("code"u8, out var code) && code.ValueKind == JsonValueKind.String
-                && _terminology.IsKnown(system.GetString()!, code.GetString()!))
+                && IsKnown(system, code))
             {
                 return true;
             }

@@ -64,10 +64,12 @@ public sealed class ProfileValidator : IResourceValidator
     {
         int count = profiles?.Count ?? 0;
         var (type, baseUrl) = resourceType ?? ("Resource", CoreProfileBase + "Resource");
-        string? id = resource.ValueKind == JsonValueKind.Object && resource.TryGetProperty("id"u8, out var i) && i.ValueKind == JsonValueKind.String ? i.GetString() : null;
+        string? id = resource.ValueKind == JsonValueKind.Object && resource.TryGetProperty("id"u8, out var i) && i.ValueKind == JsonValueKind.String
+            && JsonText.TryGetString(i, out string? text) ? text : null;
         var issues = leading;
         HashSet<(string?, string?, string?)>? seen = null;
         var run = Interlocked.Exchange(ref _spare, null) ?? new ValidationRun(_package, _terminology, _indexes, _roots);
+        bool finished = false;
         try
         {
             for (int p = 0; p < Math.Max(count, 1); p++)
@@ -86,11 +88,19 @@ public sealed class ProfileValidator : IResourceValidator
                     }
                 }
             }
+
+            finished = true;
+        }
+        catch (InvalidOperationException)
+        {
+            // JSON text may hold a string that is no text at all (an unpaired surrogate escape, invalid UTF-8): the
+            // parser lets it through, reading it fails. Such a resource is invalid, not a fault of the service.
+            issues = [ValidationRun.Issue("error", "structure", ValidationIssueCodes.InvalidPrimitive, "A string in the resource is not valid Unicode text (an unpaired surrogate escape or invalid UTF-8).", type)];
         }
         finally
         {
-            // One run (its buffers) is kept for the next call; a second, from a concurrent call, is let go.
-            if (Interlocked.CompareExchange(ref _spare, run, null) is not null)
+            // One run (its buffers) is kept for the next call; a second, or one left mid-way, is let go.
+            if (!finished || Interlocked.CompareExchange(ref _spare, run, null) is not null)
             {
                 run.Dispose();
             }

@@ -114,6 +114,12 @@ internal sealed class JsonBody : IDisposable
             CommentHandling = JsonCommentHandling.Skip,
             AllowTrailingCommas = true,
         };
+        if (JsonTextCheck.Problem(memory.Span) is { } notText)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw new InvalidCdsRequestException(CdsErrorCodes.MalformedJson, notText, JsonPath.Root);
+        }
+
         try
         {
             return new JsonBody(buffer, JsonDocument.Parse(memory, documentOptions));

@@ -50,6 +50,14 @@ public class ResourceRelevanceTests
     }
 
     [Fact]
+    public void MayMatter_CodingThatIsNoText_IsRead_SoTheReaderReportsIt()
+    {
+        using var document = JsonDocument.Parse("""{"resourceType":"Condition","code":{"coding":[{"system":"http://snomed.info/sct","code":"\uD800"}]}}""");
+
+        Assert.True(Relevance.MayMatter(document.RootElement));
+    }
+
+    [Fact]
     public void MayMatter_SiteLocalCodeMappedOntoAPackCode_Matters()
     {
         var options = ClinicalFixture.Options();

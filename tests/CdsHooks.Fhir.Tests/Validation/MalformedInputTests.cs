@@ -22,4 +22,16 @@ public sealed class MalformedInputTests
 
         Assert.Equal(["error FHIR-VAL-007 Observation.code.coding[0].system"], report.Findings());
     }
+
+    [Theory]
+    [InlineData("\"text\": \"a\\uD800b\"")]
+    [InlineData("\"text\": \"\\uDC00\"")]
+    public void Validate_StringThatIsNoText_IsAnInvalidResource_NotAnException(string member)
+    {
+        // The parser accepts half a surrogate pair escaped; reading it throws. The CLI and the service both meet this.
+        var report = Validate(Resources.Observation.With("\"status\": \"final\"", "\"status\": \"final\", \"note\": [{" + member + "}]"));
+
+        Assert.False(report.IsValid);
+        Assert.Equal(["error FHIR-VAL-008 Observation"], report.Findings());
+    }
 }

@@ -32,6 +32,11 @@ public sealed class MalformedRequestTests(MalformedRequestTests.Host host) : ICl
         { PatientView, "\"patient-view\"", "application/json", 400, CdsErrorCodes.WrongJsonType, "$" },
         { PatientView, $$$"""{"hook":"patient-view","hookInstance":"h","context":{{{Context}}},"extension":{"x":{{{new string('[', 80)}}}{{{new string(']', 80)}}}}}""", "application/json", 400, CdsErrorCodes.JsonTooDeep, null },
 
+        // Well-formed JSON that is not Unicode text: half a surrogate pair, escaped (I-JSON, RFC 7493).
+        { PatientView, $$$"""{"hook":"patient-view","hookInstance":"h","context":{{{Context}}},"prefetch":{"conditions":{"resourceType":"Bundle","type":"searchset","entry":[{"resource":{"resourceType":"Condition","id":"c1","subject":{"reference":"Patient/p1"},"note":[{"text":"a\uD800b"}]}}]}} }""", "application/json", 400, CdsErrorCodes.MalformedJson, "$" },
+        { PatientView, $$$"""{"hook":"patient-view","hookInstance":"h","context":{{{Context}}},"extension":{"x":"\uDE00"}}""", "application/json", 400, CdsErrorCodes.MalformedJson, "$" },
+        { PatientView, $$$"""{"hook":"patient-view","hookInstance":"h","context":{{{Context}}},"extension":{"x":"\uD83D\u0041"}}""", "application/json", 400, CdsErrorCodes.MalformedJson, "$" },
+
         // hook and hookInstance.
         { PatientView, $$$"""{"hookInstance":"h","context":{{{Context}}}}""", "application/json", 400, CdsErrorCodes.MissingRequiredField, "hook" },
         { PatientView, $$$"""{"hook":7,"hookInstance":"h","context":{{{Context}}}}""", "application/json", 400, CdsErrorCodes.WrongJsonType, "hook" },
@@ -143,6 +148,32 @@ public sealed class MalformedRequestTests(MalformedRequestTests.Host host) : ICl
 
         var json = await HttpAssert.CdsResponseAsync(response);
         Assert.Empty(json.GetProperty("cards").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Post_BodyThatIsNotUtf8_Answers400()
+    {
+        byte[] prefix = System.Text.Encoding.UTF8.GetBytes($$$"""{"hook":"patient-view","hookInstance":"h","context":{{{Context}}},"extension":{"x":""" + "\"");
+        byte[] body = [.. prefix, 0xC3, 0x28, .. "\"}}"u8];
+        using var client = host.App.CreateClient();
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+
+        var response = await client.PostAsync(new Uri(PatientView, UriKind.Relative), content);
+
+        var issue = await HttpAssert.OperationOutcomeAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal(CdsErrorCodes.MalformedJson, HttpAssert.ErrorCode(issue));
+    }
+
+    [Fact]
+    public async Task Post_EscapedSurrogatePairsAndEscapedBackslashes_AreText_AndAccepted()
+    {
+        // "\\uD800" is an escaped backslash followed by the letters "uD800", not an escape.
+        string body = $$$"""{"hook":"patient-view","hookInstance":"h","context":{{{Context}}},"extension":{"emoji":"\uD83D\uDE00","path":"C:\\uD800"},"prefetch":{"patient":null,"conditions":null,"medicationStatements":null,"medicationRequests":null,"observations":null,"procedures":null}}""";
+
+        var response = await host.App.PostJsonAsync(PatientView, body);
+
+        await HttpAssert.CdsResponseAsync(response);
     }
 
     /// <summary>One host for the table, with the smallest body limit the service allows (16 MiB).</summary>
