@@ -276,15 +276,15 @@ public sealed class TerminologyCatalog
     }
 
     // A synonym matches as a whole word in Latin script; CJK text has no word breaks, so it matches as a substring.
-    // A hyphen in front joins the term to a prefix ("non-small cell ..." is not "small cell ..."); a hyphen after it
-    // still ends the term (a suffix such as "infliximab-dyyb" names the same drug).
+    // Hyphens separate words ("carboplatin-pemetrexed", "EML4-ALK"), except after the negating prefix "non-":
+    // "non-small cell carcinoma of lung" is not "small cell carcinoma of lung".
     private static bool ContainsTerm(string text, string term)
     {
         int start = 0;
         while ((start = text.IndexOf(term, start, StringComparison.Ordinal)) >= 0)
         {
             int end = start + term.Length;
-            bool leftOk = start == 0 || !(char.IsAsciiLetterOrDigit(text[start - 1]) || text[start - 1] == '-');
+            bool leftOk = start == 0 || (!char.IsAsciiLetterOrDigit(text[start - 1]) && !AfterNegatingPrefix(text, start));
             bool rightOk = end == text.Length || !char.IsAsciiLetterOrDigit(text[end]);
             if (leftOk && rightOk)
             {
@@ -295,6 +295,15 @@ public sealed class TerminologyCatalog
         }
 
         return false;
+    }
+
+    private static bool AfterNegatingPrefix(string text, int start)
+    {
+        int hyphen = start - 1;
+        int prefix = hyphen - 3;
+        return text[hyphen] == '-' && prefix >= 0
+            && text.AsSpan(prefix, 3).Equals("non", StringComparison.OrdinalIgnoreCase)
+            && (prefix == 0 || !char.IsAsciiLetterOrDigit(text[prefix - 1]));
     }
 }
 

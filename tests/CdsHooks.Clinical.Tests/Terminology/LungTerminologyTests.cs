@@ -38,6 +38,11 @@ public class LungTerminologyTests
     }
 
     [Theory]
+    [InlineData("lung-pemetrexed", "carboplatin-pemetrexed")]
+    [InlineData("lung-pemetrexed", "Pemetrexed-carboplatin q3w")]
+    public void HyphenatedRegimens_StillNameEachDrug(string valueSet, string text) => Assert.True(In(valueSet, text));
+
+    [Theory]
     [InlineData("Small cell carcinoma of lung, extensive stage")]
     [InlineData("SCLC (limited stage)")]
     [InlineData("Small cell carcinoma of lung-extensive")]
