@@ -44,8 +44,15 @@ internal sealed partial class OperationOutcomeExceptionHandler(ILogger<Operation
         }
         catch (Exception writeFailure) when (writeFailure is OperationCanceledException or IOException)
         {
-            // The caller closed the connection while sending the body: the answer has nowhere to go.
-            LogAborted(logger);
+            // Most often the caller closed the connection while sending the body: the answer has nowhere to go.
+            if (writeFailure is OperationCanceledException || httpContext.RequestAborted.IsCancellationRequested)
+            {
+                LogAborted(logger);
+            }
+            else
+            {
+                LogAnswerNotWritten(logger, writeFailure);
+            }
         }
 
         return true;
@@ -90,4 +97,7 @@ internal sealed partial class OperationOutcomeExceptionHandler(ILogger<Operation
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Debug, Message = "The caller aborted the request")]
     private static partial void LogAborted(ILogger logger);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "The error answer could not be written to the connection")]
+    private static partial void LogAnswerNotWritten(ILogger logger, Exception exception);
 }
