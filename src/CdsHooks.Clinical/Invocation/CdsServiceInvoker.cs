@@ -89,6 +89,7 @@ public sealed partial class CdsServiceInvoker(
             Selections = context is OrderSelectContext select ? select.Selections : [],
             DataGaps = data.Gaps,
             SetAside = data.SetAside,
+            FhirServer = request.FhirServer,
         };
     }
 

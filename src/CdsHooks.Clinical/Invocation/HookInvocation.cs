@@ -35,6 +35,9 @@ public sealed record HookInvocation
 
     /// <summary>Resources that failed their profile and were left out of <see cref="Data"/>; criteria they would feed are unknown.</summary>
     public IReadOnlyList<SetAsideResource> SetAside { get; init; } = [];
+
+    /// <summary>The request's <c>fhirServer</c>, if any: absolute references into it name the same resources as relative ones.</summary>
+    public Uri? FhirServer { get; init; }
 }
 
 /// <summary>The patient's data as the host resolved it.</summary>

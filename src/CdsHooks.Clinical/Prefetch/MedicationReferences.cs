@@ -12,15 +12,20 @@ public static class MedicationReferences
     /// <summary>The most Medications one call reads; a patient with more distinct referenced drugs gets a partial gap.</summary>
     public const int MaxReads = 50;
 
+    /// <summary>How many of those reads are in flight at once.</summary>
+    public const int ConcurrentReads = 4;
+
     private const string Prefix = "Medication/";
 
     /// <summary>
-    /// The relative reference (<c>Medication/{id}</c>) of a Medication reference given relative or absolute, with or
-    /// without a version; <c>null</c> for a contained (<c>#id</c>) or non-Medication reference.
+    /// The relative reference (<c>Medication/{id}</c>) of a Medication reference, without a version. An absolute
+    /// reference counts only when it points into <paramref name="fhirServer"/>: the same id on another server is another
+    /// drug. <c>null</c> for a contained (<c>#id</c>), foreign or non-Medication reference, or an id FHIR does not allow.
     /// </summary>
     /// <param name="reference">The <c>Reference.reference</c> value.</param>
+    /// <param name="fhirServer">The request's FHIR server, if any.</param>
     /// <returns>The relative reference, or <c>null</c>.</returns>
-    public static string? Normalize(string? reference)
+    public static string? Normalize(string? reference, Uri? fhirServer)
     {
         if (string.IsNullOrEmpty(reference) || reference[0] == '#')
         {
@@ -29,20 +34,49 @@ public static class MedicationReferences
 
         int history = reference.IndexOf("/_history/", StringComparison.Ordinal);
         string path = history < 0 ? reference : reference[..history];
-        int at = path.LastIndexOf(Prefix, StringComparison.Ordinal);
-        if (at < 0 || (at > 0 && path[at - 1] != '/'))
+        if (Uri.TryCreate(path, UriKind.Absolute, out _))
         {
-            return null;
+            if (fhirServer is null)
+            {
+                return null;
+            }
+
+            string serverBase = fhirServer.AbsoluteUri.TrimEnd('/') + "/";
+            if (!path.StartsWith(serverBase, StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            path = path[serverBase.Length..];
         }
 
-        string id = path[(at + Prefix.Length)..];
-        return id.Length > 0 && !id.Contains('/', StringComparison.Ordinal) ? Prefix + id : null;
+        return path.StartsWith(Prefix, StringComparison.Ordinal) && IsFhirId(path.AsSpan(Prefix.Length)) ? path : null;
+    }
+
+    // FHIR R4 id: [A-Za-z0-9\-\.]{1,64}. Anything else is not read, so it cannot steer the request URL.
+    private static bool IsFhirId(ReadOnlySpan<char> id)
+    {
+        if (id.IsEmpty || id.Length > 64)
+        {
+            return false;
+        }
+
+        foreach (char c in id)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '-' or '.'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The Medication references of medication records that neither contain nor come with the Medication.</summary>
     /// <param name="resources">The patient's resources, Medications included.</param>
+    /// <param name="fhirServer">The request's FHIR server, if any.</param>
     /// <returns>Distinct relative references, in the order first met.</returns>
-    public static IReadOnlyList<string> Unresolved(IEnumerable<Resource> resources)
+    public static IReadOnlyList<string> Unresolved(IEnumerable<Resource> resources, Uri? fhirServer)
     {
         ArgumentNullException.ThrowIfNull(resources);
         var all = resources as IReadOnlyCollection<Resource> ?? resources.ToList();
@@ -56,7 +90,7 @@ public static class MedicationReferences
                 MedicationRequest { MedicationCodeableConcept: null } r => r.MedicationReference?.ReferenceValue,
                 _ => null,
             };
-            if (Normalize(reference) is { } relative && present.Add(relative))
+            if (Normalize(reference, fhirServer) is { } relative && present.Add(relative))
             {
                 missing.Add(relative);
             }

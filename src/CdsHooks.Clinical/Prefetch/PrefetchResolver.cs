@@ -101,18 +101,28 @@ public sealed partial class PrefetchResolver(
             return null;
         }
 
-        var missing = MedicationReferences.Unresolved(outcomes.SelectMany(o => o.Resources));
+        var missing = MedicationReferences.Unresolved(outcomes.SelectMany(o => o.Resources), work.Request.FhirServer);
         if (missing.Count == 0)
         {
             return null;
         }
 
+        // A few reads at a time: a patient with many drugs should not open dozens of connections to the EHR at once.
+        using var slots = new SemaphoreSlim(MedicationReferences.ConcurrentReads);
         var reads = await Task.WhenAll(missing.Take(MedicationReferences.MaxReads).Select(reference => GuardAsync(MedicationKey, work, async target =>
         {
-            var resource = await fhir.ReadAsync(target, reference, work.Token).ConfigureAwait(false);
-            return resource is Medication
-                ? new PrefetchKeyOutcome(MedicationKey, PrefetchSource.FhirServer, [resource], null)
-                : new PrefetchKeyOutcome(MedicationKey, PrefetchSource.Unavailable, [], new DataGap(MedicationKey.Key, Medication.TypeName, $"the FHIR server answered a Medication read with a {resource.ResourceType}"));
+            await slots.WaitAsync(work.Token).ConfigureAwait(false);
+            try
+            {
+                var resource = await fhir.ReadAsync(target, reference, work.Token).ConfigureAwait(false);
+                return resource is Medication
+                    ? new PrefetchKeyOutcome(MedicationKey, PrefetchSource.FhirServer, [resource], null)
+                    : new PrefetchKeyOutcome(MedicationKey, PrefetchSource.Unavailable, [], new DataGap(MedicationKey.Key, Medication.TypeName, $"the FHIR server answered a Medication read with a {resource.ResourceType}"));
+            }
+            finally
+            {
+                slots.Release();
+            }
         }))).ConfigureAwait(false);
 
         var read = reads.SelectMany(r => r.Resources).ToList();
@@ -122,7 +132,9 @@ public sealed partial class PrefetchResolver(
             gap ??= new DataGap(MedicationKey.Key, Medication.TypeName, $"only the first {MedicationReferences.MaxReads} referenced Medications are read");
         }
 
-        return new PrefetchKeyOutcome(MedicationKey, PrefetchSource.FhirServer, read, gap is null ? null : gap with { Partial = read.Count > 0 });
+        var source = read.Count > 0 ? PrefetchSource.FhirServer
+            : reads.All(r => r.Source == PrefetchSource.AccessDenied) ? PrefetchSource.AccessDenied : PrefetchSource.Unavailable;
+        return new PrefetchKeyOutcome(MedicationKey, source, read, gap is null ? null : gap with { Partial = read.Count > 0 });
     }
 
     private async Task<PrefetchKeyOutcome> ResolveKeyAsync(PrefetchKey key, KeyWork work)

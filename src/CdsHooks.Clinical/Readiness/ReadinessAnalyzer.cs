@@ -53,7 +53,7 @@ public sealed class ReadinessAnalyzer(KnowledgeBase knowledge, IResourceValidato
             items.Add(new Item(resource, raw, report));
         }
 
-        var medications = TimelineBuilder.IndexMedications(items.Select(i => i.Resource).ToList());
+        var medications = MedicationIndex.Of(items.Select(i => i.Resource).ToList(), fhirServer: null);
         var terminology = knowledge.Terminology;
         foreach (var item in items)
         {

@@ -6,7 +6,7 @@ namespace CdsHooks.Clinical.Readiness;
 /// <summary>The concept that decides which value sets a resource falls in: its code, or its medication's code.</summary>
 internal static class ResourceCode
 {
-    public static CodeableConcept? Of(Resource resource, Dictionary<string, Medication> medications) => resource switch
+    public static CodeableConcept? Of(Resource resource, MedicationIndex medications) => resource switch
     {
         Condition c => c.Code,
         Observation o => o.Code,

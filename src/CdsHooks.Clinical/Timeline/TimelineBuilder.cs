@@ -20,7 +20,7 @@ public sealed class TimelineBuilder(TerminologyCatalog terminology)
     {
         ArgumentNullException.ThrowIfNull(invocation);
         var resources = invocation.Data.Resources;
-        var medications = IndexMedications(resources);
+        var medications = MedicationIndex.Of(resources, invocation.FhirServer);
         var diagnoses = new List<Diagnosis>();
         var episodes = new List<TherapyEpisode>();
         var observations = new List<ObservationPoint>();
@@ -77,7 +77,7 @@ public sealed class TimelineBuilder(TerminologyCatalog terminology)
     }
 
     // Classified by code, or by text when uncoded, to tell which criteria the resource might have fed.
-    private SetAsideItem ToSetAside(Conformance.SetAsideResource setAside, Dictionary<string, Medication> medications)
+    private SetAsideItem ToSetAside(Conformance.SetAsideResource setAside, MedicationIndex medications)
     {
         var resource = setAside.Resource;
         CodeableConcept? code = resource switch
@@ -89,41 +89,44 @@ public sealed class TimelineBuilder(TerminologyCatalog terminology)
             MedicationRequest m => MedicationCode(m.MedicationCodeableConcept, m.MedicationReference, m, medications),
             _ => null,
         };
+        // A drug given by a reference that cannot be resolved could be any drug.
+        bool unresolvedDrug = code is null
+            && resource is MedicationStatement { MedicationReference.ReferenceValue: not null } or MedicationRequest { MedicationReference.ReferenceValue: not null };
         return new SetAsideItem
         {
             Reference = setAside.Report.Reference,
             ResourceType = resource.ResourceType,
-            Memberships = terminology.ClassifyIncludingText(code),
+            Memberships = unresolvedDrug ? _anyValueSet.Value : terminology.ClassifyIncludingText(code),
             Label = ConceptText.Of(code) ?? resource.ResourceType,
             Reason = setAside.Reason,
         };
     }
 
-    // A record whose drug is a Medication the service could not read could be any drug, so every criterion reading
-    // medication records treats it as it treats a set-aside resource: it may be what the criterion looks for.
-    private IEnumerable<SetAsideItem> UnidentifiedMedications(IReadOnlyList<Resource> resources, Dictionary<string, Medication> medications)
+    // A record whose drug is a Medication reference that resolves to no coded Medication (not sent, not readable, or
+    // without a code) could be any drug, so every criterion reading medication records treats it as it treats a
+    // set-aside resource: it may be what the criterion looks for. Records the timeline ignores are ignored here too.
+    private IEnumerable<SetAsideItem> UnidentifiedMedications(IReadOnlyList<Resource> resources, MedicationIndex medications)
     {
         foreach (var resource in resources)
         {
-            var (reference, status) = resource switch
+            var reference = resource switch
             {
-                MedicationStatement { MedicationCodeableConcept: null } s => (s.MedicationReference, s.Status),
-                MedicationRequest { MedicationCodeableConcept: null } r => (r.MedicationReference, r.Status),
-                _ => (null, null),
+                MedicationStatement { MedicationCodeableConcept: null } s when !IgnoredStatuses.Contains(s.Status ?? "") => s.MedicationReference,
+                MedicationRequest { MedicationCodeableConcept: null } r when r.Status is not ("draft" or null) && !IgnoredStatuses.Contains(r.Status) => r.MedicationReference,
+                _ => null,
             };
-            if (reference?.ReferenceValue is not { } target || IgnoredStatuses.Contains(status ?? "")
-                || MedicationCode(null, reference, (DomainResource)resource, medications) is not null)
+            if (reference?.ReferenceValue is not { } target || MedicationCode(null, reference, (DomainResource)resource, medications) is not null)
             {
                 continue;
             }
 
             yield return new SetAsideItem
             {
-                Reference = $"{resource.ResourceType}/{resource.Id}",
+                Reference = resource.Id is null ? resource.ResourceType : $"{resource.ResourceType}/{resource.Id}",
                 ResourceType = resource.ResourceType,
                 Memberships = _anyValueSet.Value,
                 Label = reference.Display ?? "a medication given by reference",
-                Reason = $"its medication ({MedicationReferences.Normalize(target) ?? "a reference"}) could not be read, so the drug is unknown",
+                Reason = $"its drug is given as {medications.Relative(target) ?? "a reference"}, which could not be resolved to a coded Medication, so the drug is unknown",
             };
         }
     }
@@ -139,22 +142,8 @@ public sealed class TimelineBuilder(TerminologyCatalog terminology)
         return missing;
     }
 
-    internal static Dictionary<string, Medication> IndexMedications(IReadOnlyList<Resource> resources)
-    {
-        var index = new Dictionary<string, Medication>(StringComparer.Ordinal);
-        foreach (var resource in resources)
-        {
-            if (resource is Medication { Id: { } id } medication)
-            {
-                index["Medication/" + id] = medication;
-            }
-        }
-
-        return index;
-    }
-
     internal static CodeableConcept? MedicationCode(
-        CodeableConcept? inline, Reference? reference, DomainResource owner, Dictionary<string, Medication> medications)
+        CodeableConcept? inline, Reference? reference, DomainResource owner, MedicationIndex medications)
     {
         if (inline is not null || reference?.ReferenceValue is not { } target)
         {
@@ -167,7 +156,7 @@ public sealed class TimelineBuilder(TerminologyCatalog terminology)
             return contained.OfType<Medication>().FirstOrDefault(m => m.Id == id)?.Code;
         }
 
-        return medications.TryGetValue(MedicationReferences.Normalize(target) ?? target, out var medication) ? medication.Code : null;
+        return medications.Find(target)?.Code;
     }
 
     private Diagnosis? ToDiagnosis(Condition condition)
@@ -189,7 +178,7 @@ public sealed class TimelineBuilder(TerminologyCatalog terminology)
         };
     }
 
-    private TherapyEpisode ToEpisode(MedicationStatement statement, Dictionary<string, Medication> medications)
+    private TherapyEpisode ToEpisode(MedicationStatement statement, MedicationIndex medications)
     {
         var code = MedicationCode(statement.MedicationCodeableConcept, statement.MedicationReference, statement, medications);
         return new TherapyEpisode
@@ -206,7 +195,7 @@ public sealed class TimelineBuilder(TerminologyCatalog terminology)
         };
     }
 
-    private TherapyEpisode ToEpisode(MedicationRequest request, Dictionary<string, Medication> medications)
+    private TherapyEpisode ToEpisode(MedicationRequest request, MedicationIndex medications)
     {
         var code = MedicationCode(request.MedicationCodeableConcept, request.MedicationReference, request, medications);
         return new TherapyEpisode
@@ -306,7 +295,7 @@ public sealed class TimelineBuilder(TerminologyCatalog terminology)
         Status = procedure.Status,
     };
 
-    private DraftOrder ToDraftOrder(Resource order, int position, Dictionary<string, Medication> medications)
+    private DraftOrder ToDraftOrder(Resource order, int position, MedicationIndex medications)
     {
         string reference = order.Id is { Length: > 0 } id ? $"{order.ResourceType}/{id}" : $"draftOrders[{position}]";
         CodeableConcept? code = order switch

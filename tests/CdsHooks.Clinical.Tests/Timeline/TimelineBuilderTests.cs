@@ -9,6 +9,50 @@ public class TimelineBuilderTests
     private static readonly DateTimeOffset AsOf = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     [Fact]
+    public void Build_DrugGivenByAReferenceNobodyResolved_IsAnUnidentifiedDrug_UnlessTheTimelineIgnoresTheRecord()
+    {
+        var missing = Parse<CdsHooks.Fhir.Model.MedicationStatement>("""
+            {"resourceType":"MedicationStatement","id":"ms1","status":"completed","subject":{"reference":"Patient/p1"},
+             "medicationReference":{"reference":"Medication/gone","display":"Stelara"},"effectivePeriod":{"start":"2020-01-01"}}
+            """);
+        var draft = Parse<CdsHooks.Fhir.Model.MedicationRequest>("""
+            {"resourceType":"MedicationRequest","id":"mr1","status":"draft","intent":"order","subject":{"reference":"Patient/p1"},
+             "medicationReference":{"reference":"Medication/gone"}}
+            """);
+        var resolved = Parse<CdsHooks.Fhir.Model.MedicationStatement>("""
+            {"resourceType":"MedicationStatement","id":"ms2","status":"completed","subject":{"reference":"Patient/p1"},
+             "medicationReference":{"reference":"https://ehr.example.org/fhir/Medication/ifx/_history/1"},"effectivePeriod":{"start":"2019-01-01"}}
+            """);
+        var infliximab = Parse<CdsHooks.Fhir.Model.Medication>("""
+            {"resourceType":"Medication","id":"ifx","code":{"coding":[{"system":"http://www.nlm.nih.gov/research/umls/rxnorm","code":"191831"}]}}
+            """);
+
+        var timeline = BuildTimeline(Call([missing, draft, resolved, infliximab], Patient()) with { FhirServer = new Uri("https://ehr.example.org/fhir") }, AsOf);
+
+        var item = Assert.Single(timeline.SetAside);
+        Assert.Equal("MedicationStatement/ms1", item.Reference);
+        Assert.Equal("Stelara", item.Label);
+        Assert.Contains("Medication/gone", item.Reason, StringComparison.Ordinal);
+        Assert.Equal(ClinicalFixture.Knowledge.Terminology.ValueSets.Count, item.Memberships.Indices().Count()); // could be any drug
+        Assert.Equal("infliximab", timeline.Episodes.Single(e => e.Reference == "MedicationStatement/ms2").Agent?.Inn);
+    }
+
+    [Fact]
+    public void Build_SetAsideRecordWhoseDrugIsAnUnresolvedReference_CouldBeAnyDrug()
+    {
+        var statement = Parse<CdsHooks.Fhir.Model.MedicationStatement>("""
+            {"resourceType":"MedicationStatement","id":"ms3","status":"completed","subject":{"reference":"Patient/p1"},
+             "medicationReference":{"reference":"Medication/gone"}}
+            """);
+        var report = new CdsHooks.Fhir.Validation.ValidationReport("MedicationStatement", "ms3", [], []);
+
+        var timeline = BuildTimeline(Call([], Patient()) with { SetAside = [new CdsHooks.Clinical.Conformance.SetAsideResource(statement, report)] }, AsOf);
+
+        var item = Assert.Single(timeline.SetAside);
+        Assert.Equal(ClinicalFixture.Knowledge.Terminology.ValueSets.Count, item.Memberships.Indices().Count());
+    }
+
+    [Fact]
     public void Build_RefutedAndEnteredInErrorDiagnoses_AreIgnored()
     {
         var timeline = BuildTimeline(Call([
