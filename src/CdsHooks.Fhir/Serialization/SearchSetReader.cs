@@ -72,7 +72,7 @@ public static class SearchSetReader
             throw new FhirJsonException(FhirJsonErrorCodes.MissingResourceType, "The resource has no resourceType member.");
         }
 
-        if (type.ValueKind != JsonValueKind.String || type.GetString() is not { Length: > 0 } name)
+        if (type.ValueKind != JsonValueKind.String || !JsonStrings.TryGet(type, out string? name) || name.Length == 0)
         {
             throw new FhirJsonException(FhirJsonErrorCodes.InvalidResourceType, "The resourceType member must be a non-empty string.");
         }
@@ -169,10 +169,16 @@ public static class SearchSetReader
                 && relation.ValueKind == JsonValueKind.String
                 && relation.ValueEquals(NextRelation)
                 && link.TryGetProperty("url"u8, out var url)
-                && url.ValueKind == JsonValueKind.String
-                && url.GetString() is { Length: > 0 } next)
+                && url.ValueKind == JsonValueKind.String)
             {
-                return next;
+                if (!JsonStrings.TryGet(url, out string? next))
+                {
+                    errors.Add(WrongType("$.link", "The next link's url is not valid text."));
+                }
+                else if (next.Length > 0)
+                {
+                    return next;
+                }
             }
         }
 

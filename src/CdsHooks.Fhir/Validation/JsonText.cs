@@ -27,21 +27,6 @@ internal static class JsonText
         return raw.Length >= 2 && raw.IndexOf((byte)'\\') < 0 ? raw[1..^1] : Encoding.UTF8.GetBytes(value.GetString() ?? "");
     }
 
-    /// <summary>A string value's text; false when it is no text (an unpaired surrogate escape, invalid UTF-8).</summary>
-    public static bool TryGetString(JsonElement value, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? text)
-    {
-        try
-        {
-            text = value.GetString()!;
-            return true;
-        }
-        catch (InvalidOperationException)
-        {
-            text = null;
-            return false;
-        }
-    }
-
     /// <summary>Whether a string value is written with escapes (its bytes are not its text).</summary>
     public static bool IsEscaped(JsonElement value) => JsonMarshal.GetRawUtf8Value(value).IndexOf((byte)'\\') >= 0;
 

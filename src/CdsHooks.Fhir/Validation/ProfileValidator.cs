@@ -65,7 +65,7 @@ public sealed class ProfileValidator : IResourceValidator
         int count = profiles?.Count ?? 0;
         var (type, baseUrl) = resourceType ?? ("Resource", CoreProfileBase + "Resource");
         string? id = resource.ValueKind == JsonValueKind.Object && resource.TryGetProperty("id"u8, out var i) && i.ValueKind == JsonValueKind.String
-            && JsonText.TryGetString(i, out string? text) ? text : null;
+            && Serialization.JsonStrings.TryGet(i, out string? text) ? text : null;
         var issues = leading;
         HashSet<(string?, string?, string?)>? seen = null;
         var run = Interlocked.Exchange(ref _spare, null) ?? new ValidationRun(_package, _terminology, _indexes, _roots);

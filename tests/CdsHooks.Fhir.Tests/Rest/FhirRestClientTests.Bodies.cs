@@ -115,4 +115,46 @@ public sealed partial class FhirRestClientTests
         Assert.Equal(FhirRestErrorCodes.ResponseTooLarge, exception.Code);
         Assert.InRange(counter.BytesRead, _options.MaxResponseBytes, _options.MaxResponseBytes + (128 * 1024));
     }
+
+    // Half a surrogate pair, escaped: well-formed JSON, but no text. A FHIR server sending it must not fail the call.
+    [Fact]
+    public async Task SearchAsync_ResourceTypeThatIsNoText_FailsWithNotFhirJson()
+    {
+        _server.Respond(StatusCodes.Status200OK, """{"resourceType":"\uD800","type":"searchset"}""");
+
+        var exception = await Assert.ThrowsAsync<FhirRequestException>(
+            () => CreateClient().SearchAsync(Target(), "Condition?patient=p1", CancellationToken.None));
+
+        Assert.Equal(FhirRestErrorCodes.NotFhirJson, exception.Code);
+    }
+
+    [Fact]
+    public async Task SearchAsync_NextLinkThatIsNoText_IsReported_AndPagingStops()
+    {
+        _server.Respond(StatusCodes.Status200OK, """
+            {"resourceType":"Bundle","type":"searchset","link":[{"relation":"next","url":"http://x/\uD800"}],
+             "entry":[{"resource":{"resourceType":"Condition","id":"c1","subject":{"reference":"Patient/p1"}}}]}
+            """);
+
+        var result = await CreateClient().SearchAsync(Target(), "Condition?patient=p1", CancellationToken.None);
+
+        Assert.Equal(["c1"], result.Resources.Select(r => r.Id));
+        Assert.Contains(result.EntryErrors, e => e.Path == "$.link");
+        Assert.Single(_server.Requests);
+    }
+
+    [Fact]
+    public async Task SearchAsync_EntryWithAStringThatIsNoText_IsAnEntryError_AndTheOthersAreRead()
+    {
+        _server.Respond(StatusCodes.Status200OK, """
+            {"resourceType":"Bundle","type":"searchset","entry":[
+              {"resource":{"resourceType":"Condition","id":"c1","subject":{"reference":"Patient/p1"},"note":[{"text":"\uDC00"}]}},
+              {"resource":{"resourceType":"Condition","id":"c2","subject":{"reference":"Patient/p1"}}}]}
+            """);
+
+        var result = await CreateClient().SearchAsync(Target(), "Condition?patient=p1", CancellationToken.None);
+
+        Assert.Equal(["c2"], result.Resources.Select(r => r.Id));
+        Assert.Single(result.EntryErrors);
+    }
 }
