@@ -42,15 +42,17 @@ public sealed class OtlpExportTests
 
         await HttpAssert.CdsResponseAsync(await app.PostJsonAsync("/cds-services/refractory-patient-view", CdsRequestBuilder.For("patient-view", seed.PatientId).WithFullPrefetch(seed).ToJson()));
 
-        // OTLP is protobuf; metric names are plain UTF-8 strings inside it.
+        // OTLP is protobuf; metric names are plain UTF-8 strings inside it. The instruments are recorded at different
+        // moments of the call, so one export may carry some and the next the rest: wait for all of them.
+        string[] expected = ["cdshooks.invocations", "cdshooks.cards", "refractory-patient-view"];
+        string Metrics() => string.Join("\n", received.Where(r => r.Path == "/v1/metrics").Select(r => Encoding.UTF8.GetString(r.Body)));
         var deadline = TimeProvider.System.GetUtcNow().AddSeconds(15);
-        while (!received.Any(r => r.Path == "/v1/metrics" && Encoding.UTF8.GetString(r.Body).Contains("cdshooks.invocations", StringComparison.Ordinal))
-            && TimeProvider.System.GetUtcNow() < deadline)
+        while (!expected.All(name => Metrics().Contains(name, StringComparison.Ordinal)) && TimeProvider.System.GetUtcNow() < deadline)
         {
             await Task.Delay(100);
         }
 
-        string metrics = string.Join("\n", received.Where(r => r.Path == "/v1/metrics").Select(r => Encoding.UTF8.GetString(r.Body)));
+        string metrics = Metrics();
         Assert.Contains("cdshooks.invocations", metrics, StringComparison.Ordinal);
         Assert.Contains("cdshooks.cards", metrics, StringComparison.Ordinal);
         Assert.Contains("refractory-patient-view", metrics, StringComparison.Ordinal);
