@@ -9,9 +9,6 @@ namespace CdsHooks.Service.Feedback;
 /// </summary>
 public interface IFeedbackStore
 {
-    /// <summary>Creates the schema if needed. Called once at startup, so a store that cannot be written stops the host.</summary>
-    Task InitializeAsync(CancellationToken cancellationToken);
-
     /// <summary>Stores the items that are not stored yet, atomically.</summary>
     /// <param name="serviceId">The service the feedback was sent to.</param>
     /// <param name="items">The feedback items.</param>

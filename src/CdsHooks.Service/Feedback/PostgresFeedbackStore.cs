@@ -10,15 +10,13 @@ namespace CdsHooks.Service.Feedback;
 /// Feedback in PostgreSQL, shared by every instance: the same contract as <see cref="SqliteFeedbackStore"/>. A resend
 /// through any instance hits the same primary key, so <c>ON CONFLICT DO NOTHING</c> keeps it stored once.
 /// </summary>
-internal sealed class PostgresFeedbackStore(NpgsqlDataSource dataSource, IStoreMigrator migrator, TimeProvider time) : IFeedbackStore
+internal sealed class PostgresFeedbackStore(NpgsqlDataSource dataSource, TimeProvider time) : IFeedbackStore
 {
     private const string Insert = """
         INSERT INTO feedback (id, service_id, card_uuid, outcome, accepted_suggestions, override_reason, override_comment, outcome_timestamp, received_at)
         VALUES (@id, @service, @card, @outcome, @accepted, @reason, @comment, @timestamp, @received)
         ON CONFLICT (id) DO NOTHING;
         """;
-
-    public Task InitializeAsync(CancellationToken cancellationToken) => migrator.MigrateAsync(cancellationToken);
 
     public async Task<int> StoreAsync(string serviceId, IReadOnlyList<FeedbackItem> items, CancellationToken cancellationToken)
     {

@@ -10,15 +10,13 @@ namespace CdsHooks.Service.Feedback;
 /// <see cref="FeedbackKey"/>, and <c>INSERT … ON CONFLICT DO NOTHING</c> makes a resend a no-op. The schema is
 /// <see cref="SqliteMigrations"/>.
 /// </summary>
-internal sealed class SqliteFeedbackStore(SqliteDatabase database, IStoreMigrator migrator, TimeProvider time) : IFeedbackStore
+internal sealed class SqliteFeedbackStore(SqliteDatabase database, TimeProvider time) : IFeedbackStore
 {
     private const string Insert = """
         INSERT INTO feedback (id, service_id, card_uuid, outcome, accepted_suggestions, override_reason, override_comment, outcome_timestamp, received_at)
         VALUES ($id, $service, $card, $outcome, $accepted, $reason, $comment, $timestamp, $received)
         ON CONFLICT (id) DO NOTHING;
         """;
-
-    public Task InitializeAsync(CancellationToken cancellationToken) => migrator.MigrateAsync(cancellationToken);
 
     public async Task<int> StoreAsync(string serviceId, IReadOnlyList<FeedbackItem> items, CancellationToken cancellationToken)
     {
