@@ -42,10 +42,17 @@ public sealed class ProfileValidator : IResourceValidator
     /// <inheritdoc/>
     public ValidationReport Validate(JsonElement resource)
     {
-        List<OperationOutcomeIssue>? claims = null;
-        var type = ResourceTypeOf(resource);
-        var profiles = type is null ? null : Applicable(resource, type.Value.Type, ref claims);
-        return Run(resource, type, profiles, claims);
+        try
+        {
+            List<OperationOutcomeIssue>? claims = null;
+            var type = ResourceTypeOf(resource);
+            var profiles = type is null ? null : Applicable(resource, type.Value.Type, ref claims);
+            return Run(resource, type, profiles, claims);
+        }
+        catch (InvalidOperationException)
+        {
+            return NotText(resource);
+        }
     }
 
     /// <inheritdoc/>
@@ -56,7 +63,26 @@ public sealed class ProfileValidator : IResourceValidator
             throw new ArgumentException($"The conformance package has no profile {profileUrl}.", nameof(profileUrl));
         }
 
-        return Run(resource, ResourceTypeOf(resource), [profile], null);
+        try
+        {
+            return Run(resource, ResourceTypeOf(resource), [profile], null);
+        }
+        catch (InvalidOperationException)
+        {
+            return NotText(resource);
+        }
+    }
+
+    // JSON text may hold a string that is no text at all (an unpaired surrogate escape, invalid UTF-8): the parser lets
+    // it through and reading it throws, wherever the validator reads it. Such a resource is invalid, not a fault.
+    private static ValidationReport NotText(JsonElement resource)
+    {
+        string type = resource.ValueKind == JsonValueKind.Object && resource.TryGetProperty("resourceType"u8, out var t)
+            && t.ValueKind == JsonValueKind.String && Serialization.JsonStrings.TryGet(t, out string? name) ? name : "Resource";
+        string? id = resource.ValueKind == JsonValueKind.Object && resource.TryGetProperty("id"u8, out var i)
+            && i.ValueKind == JsonValueKind.String && Serialization.JsonStrings.TryGet(i, out string? text) ? text : null;
+        var issue = ValidationRun.Issue("error", "structure", ValidationIssueCodes.InvalidPrimitive, "A string in the resource is not valid Unicode text (an unpaired surrogate escape or invalid UTF-8).", type);
+        return new ValidationReport(type, id, [CoreProfileBase + type], [issue]);
     }
 
     // profiles: null for none (the base definition alone).
@@ -64,8 +90,7 @@ public sealed class ProfileValidator : IResourceValidator
     {
         int count = profiles?.Count ?? 0;
         var (type, baseUrl) = resourceType ?? ("Resource", CoreProfileBase + "Resource");
-        string? id = resource.ValueKind == JsonValueKind.Object && resource.TryGetProperty("id"u8, out var i) && i.ValueKind == JsonValueKind.String
-            && Serialization.JsonStrings.TryGet(i, out string? text) ? text : null;
+        string? id = resource.ValueKind == JsonValueKind.Object && resource.TryGetProperty("id"u8, out var i) && i.ValueKind == JsonValueKind.String ? i.GetString() : null;
         var issues = leading;
         HashSet<(string?, string?, string?)>? seen = null;
         var run = Interlocked.Exchange(ref _spare, null) ?? new ValidationRun(_package, _terminology, _indexes, _roots);
@@ -90,12 +115,6 @@ public sealed class ProfileValidator : IResourceValidator
             }
 
             finished = true;
-        }
-        catch (InvalidOperationException)
-        {
-            // JSON text may hold a string that is no text at all (an unpaired surrogate escape, invalid UTF-8): the
-            // parser lets it through, reading it fails. Such a resource is invalid, not a fault of the service.
-            issues = [ValidationRun.Issue("error", "structure", ValidationIssueCodes.InvalidPrimitive, "A string in the resource is not valid Unicode text (an unpaired surrogate escape or invalid UTF-8).", type)];
         }
         finally
         {

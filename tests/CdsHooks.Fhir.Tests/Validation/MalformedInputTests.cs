@@ -34,4 +34,22 @@ public sealed class MalformedInputTests
         Assert.False(report.IsValid);
         Assert.Equal(["error FHIR-VAL-008 Observation"], report.Findings());
     }
+
+    [Theory]
+    [InlineData("\"code\": \"1988-5\"", "\"code\": \"\\uD800\"")] // read while choosing the profiles that apply
+    [InlineData("\"status\": \"final\"", "\"status\": \"final\", \"meta\": {\"profile\": [\"http://x/\\uD800\"]}")]
+    public void Validate_StringThatIsNoText_WhereProfilesAreChosen_IsAnInvalidResource_NotAnException(string find, string replace)
+    {
+        var report = Validate(Resources.Observation.With(find, replace));
+
+        Assert.Equal(["error FHIR-VAL-008 Observation"], report.Findings());
+    }
+
+    [Fact]
+    public void Validate_ResourceTypeThatIsNoText_IsAnInvalidResource_NotAnException()
+    {
+        var report = Validate(Resources.Observation.With("\"resourceType\": \"Observation\"", "\"resourceType\": \"\\uD800\""));
+
+        Assert.Equal(["error FHIR-VAL-008 Resource"], report.Findings());
+    }
 }
