@@ -51,8 +51,4 @@ public static class PackageIndex
 
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
-
-    /// <summary>Whether a path relative to the package is indexed (a resource file at the top level).</summary>
-    public static bool IsIndexed(string relativePath) =>
-        !ConformancePackage.IsExample(relativePath) && !relativePath.Contains('/', StringComparison.Ordinal) && relativePath is not ("package.json" or FileName);
 }

@@ -130,11 +130,7 @@ public sealed record ConcurrentMechanismsCriterion(string ValueSet, Parameter<de
 /// <summary>
 /// A value written either literally or as <c>$name</c>, a reference to a pack assumption that a site may override.
 /// </summary>
-public sealed record Parameter<T>(T Literal, string? AssumptionName)
-{
-    /// <summary>True when the value comes from an assumption.</summary>
-    public bool IsAssumption => AssumptionName is not null;
-}
+public sealed record Parameter<T>(T Literal, string? AssumptionName);
 
 /// <summary>
 /// <c>linesOfTherapy</c>: the number of lines of therapy among episodes in a value set, compared with a count.
