@@ -25,7 +25,18 @@ public static class MedicationReferences
     /// <param name="reference">The <c>Reference.reference</c> value.</param>
     /// <param name="fhirServer">The request's FHIR server, if any.</param>
     /// <returns>The relative reference, or <c>null</c>.</returns>
-    public static string? Normalize(string? reference, Uri? fhirServer)
+    public static string? Normalize(string? reference, Uri? fhirServer) => NormalizeUnder(reference, ServerBase(fhirServer));
+
+    /// <summary>The prefix of absolute references into <paramref name="fhirServer"/>, for <see cref="NormalizeUnder"/>.</summary>
+    /// <param name="fhirServer">The request's FHIR server, if any.</param>
+    /// <returns>The base URL ending in '/', or null.</returns>
+    public static string? ServerBase(Uri? fhirServer) => fhirServer is null ? null : fhirServer.AbsoluteUri.TrimEnd('/') + "/";
+
+    /// <summary>As <see cref="Normalize(string?, Uri?)"/>, with the server's base already worked out (<see cref="ServerBase"/>).</summary>
+    /// <param name="reference">The <c>Reference.reference</c> value.</param>
+    /// <param name="serverBase">The base from <see cref="ServerBase"/>, or null when the request has no FHIR server.</param>
+    /// <returns>The relative reference, or <c>null</c>.</returns>
+    public static string? NormalizeUnder(string? reference, string? serverBase)
     {
         if (string.IsNullOrEmpty(reference) || reference[0] == '#')
         {
@@ -36,13 +47,7 @@ public static class MedicationReferences
         string path = history < 0 ? reference : reference[..history];
         if (Uri.TryCreate(path, UriKind.Absolute, out _))
         {
-            if (fhirServer is null)
-            {
-                return null;
-            }
-
-            string serverBase = fhirServer.AbsoluteUri.TrimEnd('/') + "/";
-            if (!path.StartsWith(serverBase, StringComparison.Ordinal))
+            if (serverBase is null || !path.StartsWith(serverBase, StringComparison.Ordinal))
             {
                 return null;
             }
@@ -80,6 +85,7 @@ public static class MedicationReferences
     {
         ArgumentNullException.ThrowIfNull(resources);
         var all = resources as IReadOnlyCollection<Resource> ?? resources.ToList();
+        string? serverBase = ServerBase(fhirServer);
         var present = all.OfType<Medication>().Where(m => m.Id is not null).Select(m => Prefix + m.Id).ToHashSet(StringComparer.Ordinal);
         var missing = new List<string>();
         foreach (var resource in all)
@@ -90,7 +96,7 @@ public static class MedicationReferences
                 MedicationRequest { MedicationCodeableConcept: null } r => r.MedicationReference?.ReferenceValue,
                 _ => null,
             };
-            if (Normalize(reference, fhirServer) is { } relative && present.Add(relative))
+            if (NormalizeUnder(reference, serverBase) is { } relative && present.Add(relative))
             {
                 missing.Add(relative);
             }

@@ -59,6 +59,7 @@ public sealed class TerminologyCatalog
         }
 
         _byIdOrUrl = byIdOrUrl.ToFrozenDictionary(StringComparer.Ordinal);
+        AllValueSets = ValueSetMask.Of(valueSets.Select(v => v.Index));
     }
 
     /// <summary>Whether free text (CodeableConcept.text, coding display) may match synonyms; a site switch.</summary>
@@ -66,6 +67,9 @@ public sealed class TerminologyCatalog
 
     /// <summary>All loaded value sets, by index.</summary>
     public IReadOnlyList<ValueSetDefinition> ValueSets => _valueSets;
+
+    /// <summary>Every value set at once: what a resource of unknown content (e.g. an unidentified drug) might be in.</summary>
+    public ValueSetMask AllValueSets { get; }
 
     /// <summary>Finds a value set by id or canonical URL.</summary>
     public bool TryGet(string idOrUrl, [NotNullWhen(true)] out ValueSetDefinition? valueSet) =>

@@ -10,12 +10,12 @@ namespace CdsHooks.Clinical.Timeline;
 internal sealed class MedicationIndex
 {
     private readonly Dictionary<string, Medication> _byReference;
-    private readonly Uri? _fhirServer;
+    private readonly string? _serverBase;
 
     private MedicationIndex(Dictionary<string, Medication> byReference, Uri? fhirServer)
     {
         _byReference = byReference;
-        _fhirServer = fhirServer;
+        _serverBase = MedicationReferences.ServerBase(fhirServer);
     }
 
     /// <summary>Indexes the Medications among <paramref name="resources"/>.</summary>
@@ -35,8 +35,8 @@ internal sealed class MedicationIndex
 
     /// <summary>The Medication a (non-contained) reference names, when the call has it.</summary>
     public Medication? Find(string reference)
-        => MedicationReferences.Normalize(reference, _fhirServer) is { } relative && _byReference.TryGetValue(relative, out var medication) ? medication : null;
+        => MedicationReferences.NormalizeUnder(reference, _serverBase) is { } relative && _byReference.TryGetValue(relative, out var medication) ? medication : null;
 
     /// <summary>The relative form of <paramref name="reference"/>, for messages; null when it names no Medication this call could read.</summary>
-    public string? Relative(string reference) => MedicationReferences.Normalize(reference, _fhirServer);
+    public string? Relative(string reference) => MedicationReferences.NormalizeUnder(reference, _serverBase);
 }

@@ -1,7 +1,6 @@
-using CdsHooks.Clinical.Timeline;
 using CdsHooks.Fhir.Model;
 
-namespace CdsHooks.Clinical.Readiness;
+namespace CdsHooks.Clinical.Timeline;
 
 /// <summary>The concept that decides which value sets a resource falls in: its code, or its medication's code.</summary>
 internal static class ResourceCode

@@ -8,8 +8,6 @@ namespace CdsHooks.Clinical.Timeline;
 /// <summary>Normalises a hook call's FHIR resources into a <see cref="PatientTimeline"/>.</summary>
 public sealed class TimelineBuilder(TerminologyCatalog terminology)
 {
-    private readonly Lazy<ValueSetMask> _anyValueSet = new(() => ValueSetMask.Of(terminology.ValueSets.Select(v => v.Index)));
-
     private static readonly HashSet<string> IgnoredStatuses = new(StringComparer.Ordinal)
     {
         "entered-in-error", "not-taken", "not-done", "cancelled", "revoked",
@@ -34,10 +32,10 @@ public sealed class TimelineBuilder(TerminologyCatalog terminology)
                 case Condition condition when ToDiagnosis(condition) is { } diagnosis:
                     diagnoses.Add(diagnosis);
                     break;
-                case MedicationStatement statement when !IgnoredStatuses.Contains(statement.Status ?? ""):
+                case MedicationStatement statement when IsCounted(statement):
                     episodes.Add(ToEpisode(statement, medications));
                     break;
-                case MedicationRequest request when request.Status is not ("draft" or null) && !IgnoredStatuses.Contains(request.Status):
+                case MedicationRequest request when IsCounted(request):
                     episodes.Add(ToEpisode(request, medications));
                     break;
                 case Observation observation when !IgnoredStatuses.Contains(observation.Status ?? ""):
@@ -80,15 +78,7 @@ public sealed class TimelineBuilder(TerminologyCatalog terminology)
     private SetAsideItem ToSetAside(Conformance.SetAsideResource setAside, MedicationIndex medications)
     {
         var resource = setAside.Resource;
-        CodeableConcept? code = resource switch
-        {
-            Condition c => c.Code,
-            Observation o => o.Code,
-            Procedure p => p.Code,
-            MedicationStatement m => MedicationCode(m.MedicationCodeableConcept, m.MedicationReference, m, medications),
-            MedicationRequest m => MedicationCode(m.MedicationCodeableConcept, m.MedicationReference, m, medications),
-            _ => null,
-        };
+        var code = ResourceCode.Of(resource, medications);
         // A drug given by a reference that cannot be resolved could be any drug.
         bool unresolvedDrug = code is null
             && resource is MedicationStatement { MedicationReference.ReferenceValue: not null } or MedicationRequest { MedicationReference.ReferenceValue: not null };
@@ -96,7 +86,7 @@ public sealed class TimelineBuilder(TerminologyCatalog terminology)
         {
             Reference = setAside.Report.Reference,
             ResourceType = resource.ResourceType,
-            Memberships = unresolvedDrug ? _anyValueSet.Value : terminology.ClassifyIncludingText(code),
+            Memberships = unresolvedDrug ? terminology.AllValueSets : terminology.ClassifyIncludingText(code),
             Label = ConceptText.Of(code) ?? resource.ResourceType,
             Reason = setAside.Reason,
         };
@@ -111,8 +101,8 @@ public sealed class TimelineBuilder(TerminologyCatalog terminology)
         {
             var reference = resource switch
             {
-                MedicationStatement { MedicationCodeableConcept: null } s when !IgnoredStatuses.Contains(s.Status ?? "") => s.MedicationReference,
-                MedicationRequest { MedicationCodeableConcept: null } r when r.Status is not ("draft" or null) && !IgnoredStatuses.Contains(r.Status) => r.MedicationReference,
+                MedicationStatement { MedicationCodeableConcept: null } s when IsCounted(s) => s.MedicationReference,
+                MedicationRequest { MedicationCodeableConcept: null } r when IsCounted(r) => r.MedicationReference,
                 _ => null,
             };
             if (reference?.ReferenceValue is not { } target || MedicationCode(null, reference, (DomainResource)resource, medications) is not null)
@@ -124,12 +114,17 @@ public sealed class TimelineBuilder(TerminologyCatalog terminology)
             {
                 Reference = resource.Id is null ? resource.ResourceType : $"{resource.ResourceType}/{resource.Id}",
                 ResourceType = resource.ResourceType,
-                Memberships = _anyValueSet.Value,
+                Memberships = terminology.AllValueSets,
                 Label = reference.Display ?? "a medication given by reference",
                 Reason = $"its drug is given as {medications.Relative(target) ?? "a reference"}, which could not be resolved to a coded Medication, so the drug is unknown",
             };
         }
     }
+
+    // Which medication records are therapy: not entered in error, not-taken, cancelled or revoked; requests also not drafts.
+    private static bool IsCounted(MedicationStatement statement) => !IgnoredStatuses.Contains(statement.Status ?? "");
+
+    private static bool IsCounted(MedicationRequest request) => request.Status is not ("draft" or null) && !IgnoredStatuses.Contains(request.Status);
 
     private static HashSet<string> MissingTypes(HookInvocation invocation)
     {
