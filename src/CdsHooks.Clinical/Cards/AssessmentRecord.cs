@@ -12,6 +12,26 @@ public sealed record AssessmentRecord
     /// <summary>The extension key.</summary>
     public const string ExtensionKey = "org.refractorycds.assessment";
 
+    /// <summary>
+    /// The rule and kind a card's assessment record names, read back from the card (each null when absent or not a
+    /// string); null when the card has no record.
+    /// </summary>
+    /// <param name="card">A card the engine composed.</param>
+    /// <returns>The rule id and the card kind code.</returns>
+    public static (string? Rule, string? Kind)? RuleAndKindOf(CdsHooks.Protocol.Cards.Card card)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        if (card.Extension is null || !card.Extension.TryGetValue(ExtensionKey, out var record) || record.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        return (Text(record, "rule"), Text(record, "kind"));
+    }
+
+    private static string? Text(JsonElement record, string name) =>
+        record.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
     /// <summary>Pack id.</summary>
     public required string Pack { get; init; }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CdsHooks.Clinical.Cards;
 using CdsHooks.Clinical.Invocation;
 using CdsHooks.Protocol.Requests;
 
@@ -10,8 +11,6 @@ namespace CdsHooks.Service.Audit;
 /// </summary>
 internal sealed class InvocationFeature(string serviceId)
 {
-    private const string AssessmentExtension = "org.refractorycds.assessment";
-
     public string ServiceId { get; } = serviceId;
 
     public string? Hook { get; private set; }
@@ -47,12 +46,8 @@ internal sealed class InvocationFeature(string serviceId)
     {
         PatientId = result.PatientId;
         DataGaps = result.DataGaps.Select(g => g.PrefetchKey).Distinct(StringComparer.Ordinal).ToList();
-        Cards = result.Response.Cards.Select(card =>
-            card.Extension is { } extension && extension.TryGetValue(AssessmentExtension, out var record) && record.ValueKind == JsonValueKind.Object
-                ? (Text(record, "rule"), Text(record, "kind"))
-                : ("unknown", "unknown")).ToList();
+        Cards = result.Response.Cards.Select(card => AssessmentRecord.RuleAndKindOf(card) is var (rule, kind)
+            ? (rule ?? "unknown", kind ?? "unknown")
+            : ("unknown", "unknown")).ToList();
     }
-
-    private static string Text(JsonElement record, string name) =>
-        record.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : "unknown";
 }

@@ -36,16 +36,8 @@ internal sealed class SmartLinkEngine(IRefractoryEngine inner, IHttpContextAcces
         return cards.Select(card => StatusRule(card) is { } rule ? WithLink(card, url, rule, invocation.ServiceId) : card).ToList();
     }
 
-    private static string? StatusRule(Card card)
-    {
-        if (card.Extension is null || !card.Extension.TryGetValue(AssessmentRecord.ExtensionKey, out var record) || record.ValueKind != JsonValueKind.Object)
-        {
-            return null;
-        }
-
-        return record.TryGetProperty("kind", out var kind) && kind.GetString() == CardKind.RefractoryStatus.Code()
-            && record.TryGetProperty("rule", out var rule) ? rule.GetString() : null;
-    }
+    private static string? StatusRule(Card card) =>
+        AssessmentRecord.RuleAndKindOf(card) is var (rule, kind) && kind == CardKind.RefractoryStatus.Code() ? rule : null;
 
     private static Card WithLink(Card card, Uri url, string rule, string serviceId)
     {
