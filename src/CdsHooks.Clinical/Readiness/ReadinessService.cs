@@ -94,7 +94,8 @@ public sealed class ReadinessService(ReadinessAnalyzer analyzer, FhirRestClient 
         foreach (var resource in resources)
         {
             if (resource.TryGetProperty("subject", out var subject) && subject.ValueKind == JsonValueKind.Object
-                && subject.TryGetProperty("reference", out var reference) && reference.GetString() is { } r && r.StartsWith("Patient/", StringComparison.Ordinal))
+                && subject.TryGetProperty("reference", out var reference) && reference.ValueKind == JsonValueKind.String
+                && reference.GetString() is { } r && r.StartsWith("Patient/", StringComparison.Ordinal))
             {
                 return r["Patient/".Length..];
             }

@@ -69,6 +69,7 @@ public sealed class ReadinessEndpointTests : IAsyncLifetime
     [Theory]
     [InlineData("""{"resourceType": "Patient", "id": "p1"}""", "READY-001")]
     [InlineData("""{"resourceType": "Bundle", "type": "collection"}""", "READY-002")]
+    [InlineData("""{"resourceType": "Bundle", "type": "collection", "entry": [{"resource": {"resourceType": "Condition", "subject": {"reference": 7}}}]}""", "READY-002")]
     [InlineData("""{"patientId": "p1", "fhirServer": "ftp://ehr.example.org/fhir"}""", "READY-003")]
     [InlineData("""{"fhirServer": "https://ehr.example.org/fhir"}""", "READY-002")]
     [InlineData("""{"resourceType": "Bundle", """, "READY-001")]
