@@ -37,10 +37,8 @@ public sealed partial class FhirRestClient
                 return Finish(info, read, FhirPagingStop.Complete);
             }
 
-            var parsed = FhirUrls.TryResolveLink(baseUrl, page.NextLink, out var next);
-            if (!parsed || !FhirUrls.IsUnderBase(baseUrl, next))
+            if (!TryFollow(baseUrl, page.NextLink, info.ResourceType, info.ServerAuthority, out var next))
             {
-                FhirRestLog.ForeignNextLink(_logger, info.ResourceType, info.ServerAuthority, parsed ? FhirUrls.Authority(next) : "(unparsable)");
                 return Finish(info, read, FhirPagingStop.ForeignNextLink);
             }
 
@@ -56,6 +54,19 @@ public sealed partial class FhirRestClient
 
             url = next;
         }
+    }
+
+    // A next link is followed only below the base URL, so the token never travels elsewhere; one that is not is logged.
+    private bool TryFollow(Uri baseUrl, string link, string resourceType, string serverAuthority, out Uri next)
+    {
+        bool parsed = FhirUrls.TryResolveLink(baseUrl, link, out next);
+        if (parsed && FhirUrls.IsUnderBase(baseUrl, next))
+        {
+            return true;
+        }
+
+        FhirRestLog.ForeignNextLink(_logger, resourceType, serverAuthority, parsed ? FhirUrls.Authority(next) : "(unparsable)");
+        return false;
     }
 
     private async Task<SearchSetPage> ReadPageAsync(FhirServerTarget server, Uri baseUrl, Uri url, FhirRequestInfo info, CancellationToken cancellationToken)

@@ -98,10 +98,8 @@ public sealed partial class FhirRestClient
     {
         ArgumentNullException.ThrowIfNull(server);
         var baseUrl = FhirUrls.NormalizeBase(server.BaseUrl);
-        var parsed = FhirUrls.TryResolveLink(baseUrl, nextLink, out var url);
-        if (!parsed || !FhirUrls.IsUnderBase(baseUrl, url))
+        if (!TryFollow(baseUrl, nextLink, FhirUrls.UnknownResourceType, FhirUrls.Authority(baseUrl), out var url))
         {
-            FhirRestLog.ForeignNextLink(_logger, FhirUrls.UnknownResourceType, FhirUrls.Authority(baseUrl), parsed ? FhirUrls.Authority(url) : "(unparsable)");
             return Task.FromResult(new FhirSearchResult { Resources = [], EntryErrors = [], PagesRead = 0, Stop = FhirPagingStop.ForeignNextLink });
         }
 
