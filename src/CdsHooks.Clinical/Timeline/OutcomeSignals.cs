@@ -15,17 +15,7 @@ internal sealed class OutcomeSignals
 
     public void Collect(Observation observation, ObservationPoint point, TerminologyCatalog terminology)
     {
-        TherapyOutcome? outcome = null;
-        foreach (var coding in observation.ValueCodeableConcept?.Coding ?? [])
-        {
-            if (terminology.TryTranslate(coding, KnownSystems.TherapyOutcome, out var code) && TherapyOutcomes.TryParse(code, out var parsed))
-            {
-                outcome = parsed;
-                break;
-            }
-        }
-
-        if (outcome is not { } value)
+        if (!TherapyOutcomes.TryFrom(observation.ValueCodeableConcept, terminology, out var value))
         {
             return;
         }

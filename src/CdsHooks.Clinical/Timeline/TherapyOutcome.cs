@@ -1,3 +1,6 @@
+using CdsHooks.Clinical.Terminology;
+using CdsHooks.Fhir.Model;
+
 namespace CdsHooks.Clinical.Timeline;
 
 /// <summary>
@@ -64,6 +67,24 @@ public static class TherapyOutcomes
             _ => (TherapyOutcome)(-1),
         };
         return (int)outcome >= 0;
+    }
+
+    /// <summary>
+    /// The first outcome a concept's codings name, directly or through a ConceptMap (e.g. a SNOMED CT stop reason).
+    /// </summary>
+    public static bool TryFrom(CodeableConcept? concept, TerminologyCatalog terminology, out TherapyOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(terminology);
+        foreach (var coding in concept?.Coding ?? [])
+        {
+            if (terminology.TryTranslate(coding, KnownSystems.TherapyOutcome, out var code) && TryParse(code, out outcome))
+            {
+                return true;
+            }
+        }
+
+        outcome = TherapyOutcome.Unknown;
+        return false;
     }
 
     /// <summary>

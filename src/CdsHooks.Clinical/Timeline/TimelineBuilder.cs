@@ -226,13 +226,9 @@ public sealed class TimelineBuilder(TerminologyCatalog terminology)
         {
             foreach (var reason in reasons)
             {
-                foreach (var coding in reason.Coding ?? [])
+                if (TherapyOutcomes.TryFrom(reason, terminology, out var outcome))
                 {
-                    if (terminology.TryTranslate(coding, KnownSystems.TherapyOutcome, out var code)
-                        && TherapyOutcomes.TryParse(code, out var outcome))
-                    {
-                        return outcome;
-                    }
+                    return outcome;
                 }
             }
         }
