@@ -102,7 +102,8 @@ internal static class DemoFhirEndpoints
             : throw DemoFhirRequestException.NotSupported(DemoFhirErrorCodes.UnsupportedType,
                 $"The resource type '{type}' is not served by the demo endpoint; supported types: {string.Join(", ", DemoSearchCatalog.Types)}.");
 
-    private static string BaseUrl(HttpRequest request)
+    /// <summary>The absolute FHIR base URL of the demo endpoint on this host (a SMART launch's <c>iss</c> names it too).</summary>
+    public static string BaseUrl(HttpRequest request)
         => UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, BasePath);
 
     // The one place this feature turns its errors into responses.

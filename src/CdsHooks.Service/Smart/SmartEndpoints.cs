@@ -32,16 +32,12 @@ internal static partial class SmartEndpoints
         return routes;
     }
 
-    /// <summary>The FHIR base URL of this host, which a launch's <c>iss</c> and an authorize request's <c>aud</c> name.</summary>
-    public static string FhirBase(HttpRequest request)
-        => UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, DemoFhirEndpoints.BasePath);
-
     private static JsonHttpResult GetConfiguration(HttpRequest request)
     {
         string root = UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase);
         return Json(new JsonObject
         {
-            ["issuer"] = FhirBase(request),
+            ["issuer"] = DemoFhirEndpoints.BaseUrl(request),
             ["authorization_endpoint"] = root + "smart/authorize",
             ["token_endpoint"] = root + "smart/token",
             ["grant_types_supported"] = new JsonArray("authorization_code"),
@@ -95,11 +91,12 @@ internal static partial class SmartEndpoints
         string? problem = (string?)q["response_type"] != "code" ? "response_type must be code"
             : string.IsNullOrEmpty(q["client_id"]) ? "client_id is required"
             : string.IsNullOrEmpty(q["state"]) ? "state is required"
-            : (string?)q["aud"] != FhirBase(request) ? $"aud must be the FHIR base URL {FhirBase(request)}"
+            : (string?)q["aud"] != DemoFhirEndpoints.BaseUrl(request) ? $"aud must be the FHIR base URL {DemoFhirEndpoints.BaseUrl(request)}"
             : (string?)q["code_challenge_method"] != "S256" || string.IsNullOrEmpty(q["code_challenge"]) ? "PKCE with code_challenge_method S256 is required"
             : !((string?)q["scope"] ?? string.Empty).Split(' ').Contains("launch") ? "scope must include launch (EHR launch)"
             : null;
-        if (problem is null && !store.TryGetLaunch(q["launch"].ToString(), out _))
+        SmartLaunch? launch = null;
+        if (problem is null && !store.TryGetLaunch(q["launch"].ToString(), out launch))
         {
             problem = "launch is unknown or expired; open the app again from the card";
         }
@@ -109,7 +106,6 @@ internal static partial class SmartEndpoints
             return TypedResults.Redirect(With(redirect, ("error", "invalid_request"), ("error_description", problem), ("state", q["state"].ToString())));
         }
 
-        store.TryGetLaunch(q["launch"].ToString(), out var launch);
         string code = store.IssueCode(launch!, q["client_id"]!, redirect, q["code_challenge"]!, q["scope"]!);
         return TypedResults.Redirect(With(redirect, ("code", code), ("state", q["state"].ToString())));
     }
