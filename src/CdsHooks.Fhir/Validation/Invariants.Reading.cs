@@ -11,8 +11,8 @@ public static partial class Invariants
     private static bool Has(JsonElement node, ReadOnlySpan<byte> name) =>
         node.ValueKind == JsonValueKind.Object && node.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null;
 
-    // value[x]: any member named value + a type name (valueQuantity, valueString, ...). Plain names are compared as
-    // bytes (the stem is ASCII); escaped ones are read.
+    // value[x]: any member named value + a type name (valueQuantity, valueString, ...), compared as UTF-8 bytes (the
+    // stem is ASCII, so a non-ASCII byte never matches it or counts as an upper-case letter).
     private static bool HasChoice(JsonElement node, string stem)
     {
         if (node.ValueKind != JsonValueKind.Object)
@@ -22,16 +22,8 @@ public static partial class Invariants
 
         foreach (var property in node.EnumerateObject())
         {
-            var raw = JsonMarshal.GetRawUtf8PropertyName(property);
-            if (raw.IndexOf((byte)'\\') >= 0)
-            {
-                string name = property.Name;
-                if (name.Length > stem.Length && name.StartsWith(stem, StringComparison.Ordinal) && char.IsAsciiLetterUpper(name[stem.Length]))
-                {
-                    return true;
-                }
-            }
-            else if (raw.Length > stem.Length && Ascii.Equals(raw[..stem.Length], stem) && char.IsAsciiLetterUpper((char)raw[stem.Length]))
+            var name = JsonText.Name(property);
+            if (name.Length > stem.Length && Ascii.Equals(name[..stem.Length], stem) && char.IsAsciiLetterUpper((char)name[stem.Length]))
             {
                 return true;
             }
@@ -40,8 +32,7 @@ public static partial class Invariants
         return false;
     }
 
-    private static string? Str(JsonElement node, string name) =>
-        node.ValueKind == JsonValueKind.Object && node.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    private static string? Str(JsonElement node, string name) => JsonText.Member(node, name);
 
     // Whether Str(node, name) is not null, without reading the string.
     private static bool Str(JsonElement node, ReadOnlySpan<byte> name, out JsonElement value)

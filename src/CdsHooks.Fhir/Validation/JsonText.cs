@@ -27,6 +27,17 @@ internal static class JsonText
         return raw.Length >= 2 && raw.IndexOf((byte)'\\') < 0 ? raw[1..^1] : Encoding.UTF8.GetBytes(value.GetString() ?? "");
     }
 
+    /// <summary>A member's name as UTF-8: its bytes when written plainly, else the unescaped name encoded (rare).</summary>
+    public static ReadOnlySpan<byte> Name(JsonProperty property)
+    {
+        var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+        return raw.IndexOf((byte)'\\') < 0 ? raw : Encoding.UTF8.GetBytes(property.Name);
+    }
+
+    /// <summary>The string member <paramref name="name"/> of an object, or null (not an object, absent, or not a string).</summary>
+    public static string? Member(JsonElement node, string name) =>
+        node.ValueKind == JsonValueKind.Object && node.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
     /// <summary>Whether a string value is written with escapes (its bytes are not its text).</summary>
     public static bool IsEscaped(JsonElement value) => JsonMarshal.GetRawUtf8Value(value).IndexOf((byte)'\\') >= 0;
 

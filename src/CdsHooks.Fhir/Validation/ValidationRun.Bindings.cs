@@ -96,24 +96,21 @@ internal sealed partial class ValidationRun
     // The codes a value carries (a value of the wrong JSON type carries none).
     private static List<(string? System, string Code)> CodesOf(JsonElement item, CodeShape shape)
     {
-        static string? Str(JsonElement e, string name) =>
-            e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-
         var codes = new List<(string?, string)>();
         switch (shape)
         {
             case CodeShape.Bare when item.ValueKind == JsonValueKind.String:
                 codes.Add((null, item.GetString()!));
                 break;
-            case CodeShape.Coding when Str(item, "code") is { } code:
-                codes.Add((Str(item, "system"), code));
+            case CodeShape.Coding when JsonText.Member(item, "code") is { } code:
+                codes.Add((JsonText.Member(item, "system"), code));
                 break;
             case CodeShape.Concept when item.ValueKind == JsonValueKind.Object && item.TryGetProperty("coding"u8, out var codings) && codings.ValueKind == JsonValueKind.Array:
                 foreach (var coding in codings.EnumerateArray())
                 {
-                    if (Str(coding, "code") is { } c)
+                    if (JsonText.Member(coding, "code") is { } c)
                     {
-                        codes.Add((Str(coding, "system"), c));
+                        codes.Add((JsonText.Member(coding, "system"), c));
                     }
                 }
 

@@ -164,11 +164,7 @@ internal sealed partial class ValidationRun
 
         foreach (var property in node.EnumerateObject())
         {
-            var name = JsonMarshal.GetRawUtf8PropertyName(property);
-            if (name.IndexOf((byte)'\\') >= 0)
-            {
-                name = Encoding.UTF8.GetBytes(property.Name);
-            }
+            var name = JsonText.Name(property);
 
             if (name.StartsWith("value"u8) && name.Length > 5
                 && ChoicePlan.TypeFromSuffix(name[5..]) is { } type && !allowed.Contains(type))
