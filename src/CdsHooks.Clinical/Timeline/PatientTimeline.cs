@@ -41,6 +41,29 @@ public sealed record PatientTimeline
     /// <summary>Resources that failed their profile and are not in the lists above (criteria they would feed are unknown).</summary>
     public IReadOnlyList<SetAsideItem> SetAside { get; init; } = [];
 
+    /// <summary>
+    /// The dated observations <paramref name="include"/> accepts, newest first, from <see cref="AsOf"/> back to
+    /// <paramref name="since"/> (exclusive; null for no limit). Results dated after <see cref="AsOf"/> are skipped.
+    /// </summary>
+    public IEnumerable<(ObservationPoint Point, FhirDateTime Time)> ObservationsSince(DateTimeOffset? since, Func<ObservationPoint, bool> include)
+    {
+        ArgumentNullException.ThrowIfNull(include);
+        foreach (var point in Observations)
+        {
+            if (point.Time is not { } time || time.LowerBound > AsOf || !include(point))
+            {
+                continue;
+            }
+
+            if (since is { } start && time.UpperBound <= start)
+            {
+                yield break; // newest first: everything after this is older still
+            }
+
+            yield return (point, time);
+        }
+    }
+
     /// <summary>Whether data of this resource type could not be obtained.</summary>
     public bool IsMissing(string resourceType) => MissingResourceTypes.Contains(resourceType);
 

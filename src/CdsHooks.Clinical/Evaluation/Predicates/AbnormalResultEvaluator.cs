@@ -18,20 +18,9 @@ internal sealed class AbnormalResultEvaluator(int valueSet, string title, Clinic
     public override CriterionResult Evaluate(EvaluationContext context)
     {
         var timeline = context.Timeline;
-        DateTimeOffset? since = within?.Before(timeline.AsOf);
         string side = high ? "above the upper reference limit" : "below the lower reference limit";
-        foreach (var point in timeline.Observations)
+        foreach (var (point, time) in timeline.ObservationsSince(within?.Before(timeline.AsOf), p => p.Memberships.Contains(valueSet)))
         {
-            if (!point.Memberships.Contains(valueSet) || point.Time is not { } time || time.LowerBound > timeline.AsOf)
-            {
-                continue;
-            }
-
-            if (since is { } start && time.UpperBound <= start)
-            {
-                break; // newest first
-            }
-
             if (point.Value is null && point.Interpretation.Count == 0 && point.CodedValue is null && point.ValueText is null)
             {
                 continue; // no result at all

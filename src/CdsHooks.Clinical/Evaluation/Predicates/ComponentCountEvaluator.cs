@@ -12,19 +12,8 @@ internal sealed class ComponentCountEvaluator(
     public override CriterionResult Evaluate(EvaluationContext context)
     {
         var timeline = context.Timeline;
-        DateTimeOffset? since = within?.Before(timeline.AsOf);
-        foreach (var point in timeline.Observations)
+        foreach (var (point, time) in timeline.ObservationsSince(within?.Before(timeline.AsOf), p => p.Memberships.Contains(valueSet)))
         {
-            if (!point.Memberships.Contains(valueSet) || point.Time is not { } time || time.LowerBound > timeline.AsOf)
-            {
-                continue;
-            }
-
-            if (since is { } start && time.UpperBound <= start)
-            {
-                break; // newest first
-            }
-
             if (point.Components.Count == 0)
             {
                 continue; // a summary without the per-part results cannot be counted

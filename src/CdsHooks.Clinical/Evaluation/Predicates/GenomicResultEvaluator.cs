@@ -22,19 +22,8 @@ internal sealed class GenomicResultEvaluator(
     public override CriterionResult Evaluate(EvaluationContext context)
     {
         var timeline = context.Timeline;
-        DateTimeOffset? since = within?.Before(timeline.AsOf);
-        foreach (var point in timeline.Observations)
+        foreach (var (point, time) in timeline.ObservationsSince(within?.Before(timeline.AsOf), IsResultForGene))
         {
-            if (point.Time is not { } time || time.LowerBound > timeline.AsOf || !IsResultForGene(point))
-            {
-                continue;
-            }
-
-            if (since is { } start && time.UpperBound <= start)
-            {
-                break; // newest first
-            }
-
             string date = TimelineDates.Day(time);
             if (existsOnly)
             {

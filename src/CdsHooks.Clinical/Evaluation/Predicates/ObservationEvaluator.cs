@@ -31,20 +31,10 @@ internal sealed class ObservationEvaluator(
     public override CriterionResult Evaluate(EvaluationContext context)
     {
         var timeline = context.Timeline;
-        DateTimeOffset? since = within?.Before(timeline.AsOf);
-        foreach (var point in timeline.Observations)
+        var matching = timeline.ObservationsSince(within?.Before(timeline.AsOf), point => point.Memberships.Contains(valueSet)
+            && (ComponentValueSet is not { } component || point.ComponentValueMemberships.Contains(component)));
+        foreach (var (point, _) in matching)
         {
-            if (!point.Memberships.Contains(valueSet) || point.Time is not { } time || time.LowerBound > timeline.AsOf
-                || (ComponentValueSet is { } component && !point.ComponentValueMemberships.Contains(component)))
-            {
-                continue;
-            }
-
-            if (since is { } start && time.UpperBound <= start)
-            {
-                break; // newest first: everything after this is older still.
-            }
-
             var decided = Decide(point);
             if (decided is not null)
             {

@@ -11,20 +11,9 @@ internal sealed class TiterEvaluator(int valueSet, string title, ClinicalDuratio
     public override CriterionResult Evaluate(EvaluationContext context)
     {
         var timeline = context.Timeline;
-        DateTimeOffset? since = within?.Before(timeline.AsOf);
         string wanted = $"{title} {comparison.Symbol()} 1:{threshold.ToString("0.####", CultureInfo.InvariantCulture)}";
-        foreach (var point in timeline.Observations)
+        foreach (var (point, time) in timeline.ObservationsSince(within?.Before(timeline.AsOf), p => p.Memberships.Contains(valueSet)))
         {
-            if (!point.Memberships.Contains(valueSet) || point.Time is not { } time || time.LowerBound > timeline.AsOf)
-            {
-                continue;
-            }
-
-            if (since is { } start && time.UpperBound <= start)
-            {
-                break; // newest first
-            }
-
             if (TiterReading.Read(point) is not { } titer)
             {
                 continue; // no value at all (e.g. a data-absent reason): look at the previous result
